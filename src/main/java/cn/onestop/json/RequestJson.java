@@ -1,0 +1,256 @@
+package cn.onestop.json;
+
+import cn.onestop.request.Accumulator;
+import cn.onestop.request.AssistanceCategory;
+import cn.onestop.request.AssistanceIdentity;
+import cn.onestop.request.BillLine;
+import cn.onestop.request.Category;
+import cn.onestop.request.CrDisabled;
+import cn.onestop.request.FamilyPayer;
+import cn.onestop.request.FamilyRelation;
+import cn.onestop.request.Filing;
+import cn.onestop.request.Grade;
+import cn.onestop.request.Institution;
+import cn.onestop.request.InstitutionKind;
+import cn.onestop.request.InvalidRequestException;
+import cn.onestop.request.Person;
+import cn.onestop.request.PersonStatus;
+import cn.onestop.request.SettlementRequest;
+import cn.onestop.request.Visit;
+import cn.onestop.request.VisitType;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a settlement request in the JSON form of the shared test vectors. Every problem is an
+ * {@link InvalidRequestException} naming the field by its path ({@code lines[2].qty}).
+ */
+public final class RequestJson {
+    private RequestJson() {
+    }
+
+    public static SettlementRequest parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequestException("", "a request is a JSON object");
+        }
+        String plan = text(root, "plan", "plan", true);
+        LocalDate settleDate = date(root, "settle_date", "settle_date", true);
+        Person person = person(object(root, "person", "person"));
+        Institution institution = institution(object(root, "institution", "institution"));
+        Visit visit = visit(object(root, "visit", "visit"));
+        long[] ytd = new long[Accumulator.values().length];
+        JsonNode y = root.get("ytd");
+        if (y != null && !y.isNull()) {
+            if (!y.isObject()) {
+                throw new InvalidRequestException("ytd", "must be an object of accumulators");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = y.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Accumulator a = Accumulator.byKey(e.getKey());
+                if (a == null) {
+                    throw new InvalidRequestException("ytd." + e.getKey(), "unknown accumulator");
+                }
+                ytd[a.ordinal()] = integer(e.getValue(), "ytd." + e.getKey());
+            }
+        }
+        JsonNode linesNode = root.get("lines");
+        if (linesNode == null || !linesNode.isArray()) {
+            throw new InvalidRequestException("lines", "is required (a list of bill lines)");
+        }
+        List<BillLine> lines = new ArrayList<>(linesNode.size());
+        for (int i = 0; i < linesNode.size(); i++) {
+            lines.add(line(linesNode.get(i), "lines[" + i + "]"));
+        }
+        return new SettlementRequest(plan, settleDate, person, institution, visit,
+                cn.onestop.request.Accumulators.of(ytd), lines);
+    }
+
+    private static Person person(JsonNode n) {
+        List<AssistanceIdentity> assistance = new ArrayList<>();
+        JsonNode a = n.get("assistance");
+        if (a != null && !a.isNull()) {
+            if (!a.isArray()) {
+                throw new InvalidRequestException("person.assistance", "must be a list");
+            }
+            for (int i = 0; i < a.size(); i++) {
+                String path = "person.assistance[" + i + "]";
+                JsonNode e = a.get(i);
+                if (!e.isObject()) {
+                    throw new InvalidRequestException(path, "must be {category, from, to}");
+                }
+                AssistanceCategory c = enumValue(e, "category", path + ".category", AssistanceCategory.class, null);
+                LocalDate from = date(e, "from", path + ".from", true);
+                LocalDate to = date(e, "to", path + ".to", false);
+                try {
+                    assistance.add(new AssistanceIdentity(c, from, to));
+                } catch (InvalidRequestException x) {
+                    throw x.under(path);
+                }
+            }
+        }
+        FamilyPayer family = null;
+        JsonNode f = n.get("family_payer");
+        if (f != null && !f.isNull()) {
+            if (!f.isObject()) {
+                throw new InvalidRequestException("person.family_payer", "must be {relation, balance}");
+            }
+            try {
+                family = new FamilyPayer(enumValue(f, "relation", "person.family_payer.relation", FamilyRelation.class,
+                        null), integer(f, "balance", "person.family_payer.balance", 0));
+            } catch (InvalidRequestException x) {
+                throw x.violations().get(0).field().startsWith("person.") ? x : x.under("person.family_payer");
+            }
+        }
+        try {
+            return new Person(enumValue(n, "status", "person.status", PersonStatus.class, null),
+                    bool(n, "civil_servant", "person.civil_servant"), bool(n, "medical_care", "person.medical_care"),
+                    enumValue(n, "cr_disabled", "person.cr_disabled", CrDisabled.class, CrDisabled.NONE),
+                    bool(n, "arrears", "person.arrears"), assistance,
+                    date(n, "benefit_start", "person.benefit_start", false),
+                    date(n, "birth_date", "person.birth_date", false),
+                    date(n, "enrolled_on", "person.enrolled_on", false),
+                    bool(n, "student", "person.student"),
+                    integer(n, "account_balance", "person.account_balance", 0), family);
+        } catch (InvalidRequestException x) {
+            throw x.violations().get(0).field().startsWith("person.") ? x : x.under("person");
+        }
+    }
+
+    private static Institution institution(JsonNode n) {
+        try {
+            return new Institution((int) integer(n, "level", "institution.level", -1),
+                    enumValue(n, "grade", "institution.grade", Grade.class, Grade.NONE),
+                    enumValue(n, "kind", "institution.kind", InstitutionKind.class, null),
+                    bool(n, "tcm", "institution.tcm"), bool(n, "dual_channel", "institution.dual_channel"),
+                    bool(n, "outpatient_pooling", "institution.outpatient_pooling"));
+        } catch (InvalidRequestException x) {
+            throw x.violations().get(0).field().startsWith("institution.") ? x : x.under("institution");
+        }
+    }
+
+    private static Visit visit(JsonNode n) {
+        try {
+            long days = integer(n, "days", "visit.days", 0);
+            if (days > Integer.MAX_VALUE) {
+                throw new InvalidRequestException("visit.days", "is too large: " + days);
+            }
+            return new Visit(enumValue(n, "type", "visit.type", VisitType.class, null),
+                    enumValue(n, "filing", "visit.filing", Filing.class, Filing.LOCAL),
+                    bool(n, "use_account", "visit.use_account"), (int) days);
+        } catch (InvalidRequestException x) {
+            throw x.violations().get(0).field().startsWith("visit.") ? x : x.under("visit");
+        }
+    }
+
+    private static BillLine line(JsonNode n, String path) {
+        if (n == null || !n.isObject()) {
+            throw new InvalidRequestException(path, "a line is an object");
+        }
+        try {
+            long ratio = integer(n, "self_ratio_bp", path + ".self_ratio_bp", BillLine.NO_RATIO);
+            if (ratio != BillLine.NO_RATIO && (ratio < 0 || ratio > 10_000)) {
+                throw new InvalidRequestException(path + ".self_ratio_bp", "must be 0..10000, got " + ratio);
+            }
+            return new BillLine(text(n, "id", path + ".id", true),
+                    enumValue(n, "category", path + ".category", Category.class, null),
+                    integer(n, "unit_price", path + ".unit_price", Long.MIN_VALUE),
+                    integer(n, "qty", path + ".qty", Long.MIN_VALUE), (int) ratio,
+                    bool(n, "tcm_drug", path + ".tcm_drug"), bool(n, "emergency", path + ".emergency"));
+        } catch (InvalidRequestException x) {
+            throw x.violations().get(0).field().startsWith(path) ? x : x.under(path);
+        }
+    }
+
+    private static JsonNode object(JsonNode parent, String name, String path) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            throw new InvalidRequestException(path, "is required");
+        }
+        if (!n.isObject()) {
+            throw new InvalidRequestException(path, "must be an object");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String name, String path, boolean required) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new InvalidRequestException(path, "is required");
+            }
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new InvalidRequestException(path, "must be a string");
+        }
+        return n.asText();
+    }
+
+    private static LocalDate date(JsonNode parent, String name, String path, boolean required) {
+        String t = text(parent, name, path, required);
+        if (t == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(path, "not a date (YYYY-MM-DD): " + t);
+        }
+    }
+
+    private static boolean bool(JsonNode parent, String name, String path) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw new InvalidRequestException(path, "must be true or false");
+        }
+        return n.booleanValue();
+    }
+
+    /** An integer field; {@code absent} when missing, or "is required" when {@code absent} is MIN_VALUE. */
+    private static long integer(JsonNode parent, String name, String path, long absent) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            if (absent == Long.MIN_VALUE) {
+                throw new InvalidRequestException(path, "is required");
+            }
+            return absent;
+        }
+        return integer(n, path);
+    }
+
+    private static long integer(JsonNode n, String path) {
+        if (!n.isIntegralNumber()) {
+            if (n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0 && n.canConvertToLong()) {
+                return n.decimalValue().longValueExact();
+            }
+            throw new InvalidRequestException(path, n.isNumber() ? "must be an integer (fen), got " + n
+                    : "must be an integer, got " + n);
+        }
+        if (!n.canConvertToLong()) {
+            throw new InvalidRequestException(path, "does not fit in int64: " + n);
+        }
+        return n.longValue();
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode parent, String name, String path, Class<E> type,
+                                                   E absent) {
+        String t = text(parent, name, path, absent == null);
+        if (t == null) {
+            return absent;
+        }
+        try {
+            return Enum.valueOf(type, t);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(path, "unknown value " + t);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package cn.onestop.rules;
+
+import cn.onestop.request.AssistanceCategory;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the parameters of one section of a rule file, each {@code {"value": …, "source": …,
+ * "basis": …}}, checking its range; refuses unknown names so a typo cannot silently fall back.
+ */
+final class SectionReader {
+    private static final Set<String> PARAM_KEYS = Set.of("value", "source", "basis", "note");
+
+    private final String file;
+    private final String section;
+    private final JsonNode node;
+    private final Set<String> read = new HashSet<>();
+
+    SectionReader(String file, String section, JsonNode node) {
+        this.file = file;
+        this.section = section;
+        this.node = node;
+        if (!node.isObject()) {
+            throw fail(section, "a section is an object of parameters");
+        }
+    }
+
+    String section() {
+        return section;
+    }
+
+    /** An amount in fen, at least 0. */
+    Param amount(String name) {
+        return integer(name, 0, Long.MAX_VALUE, "an amount in fen, at least 0");
+    }
+
+    Param optionalAmount(String name) {
+        return node.has(name) ? amount(name) : null;
+    }
+
+    /** A ratio in basis points, 0..10000. */
+    Param ratio(String name) {
+        return integer(name, 0, 10_000, "a ratio in basis points, 0..10000");
+    }
+
+    /** A ratio adjustment in basis points, -10000..10000. */
+    Param adjustment(String name) {
+        return integer(name, -10_000, 10_000, "an adjustment in basis points, -10000..10000");
+    }
+
+    /** A count (days, visits), at least 0. */
+    Param count(String name) {
+        return integer(name, 0, Integer.MAX_VALUE, "a count, at least 0");
+    }
+
+    /** A yes/no rule, stored as 1/0. */
+    Param flag(String name) {
+        JsonNode p = param(name);
+        JsonNode v = p.get("value");
+        if (v == null || !v.isBoolean()) {
+            throw fail(name, "must be true or false");
+        }
+        return provenance(name, p, v.booleanValue() ? 1 : 0);
+    }
+
+    /** A list of assistance categories with the provenance of the list. */
+    Set<AssistanceCategory> categories(String name, List<Param> provenanceOut) {
+        JsonNode p = param(name);
+        JsonNode v = p.get("value");
+        if (v == null || !v.isArray()) {
+            throw fail(name, "must be a list of assistance categories");
+        }
+        Set<AssistanceCategory> out = EnumSet.noneOf(AssistanceCategory.class);
+        for (JsonNode c : v) {
+            try {
+                out.add(AssistanceCategory.valueOf(c.asText()));
+            } catch (IllegalArgumentException e) {
+                throw fail(name, "unknown assistance category " + c);
+            }
+        }
+        provenanceOut.add(provenance(name, p, out.size()));
+        return out;
+    }
+
+    /**
+     * Bands on a cumulative axis, {@code [{"upto": fen or null, "bp": ratio}, …]}, strictly
+     * increasing, the last one open.
+     */
+    List<Band> bands(String name) {
+        JsonNode p = param(name);
+        JsonNode v = p.get("value");
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw fail(name, "must be a non-empty list of {\"upto\", \"bp\"}");
+        }
+        List<Band> out = new ArrayList<>();
+        long previous = 0;
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode b = v.get(i);
+            JsonNode upto = b.get("upto");
+            JsonNode bp = b.get("bp");
+            String where = name + "[" + i + "]";
+            if (bp == null || !bp.canConvertToLong() || bp.asLong() < 0 || bp.asLong() > 10_000) {
+                throw fail(where, "bp must be a ratio in basis points, 0..10000");
+            }
+            long limit;
+            if (upto == null || upto.isNull()) {
+                if (i != v.size() - 1) {
+                    throw fail(where, "only the last band may be open (upto null)");
+                }
+                limit = Long.MAX_VALUE;
+            } else if (!upto.isIntegralNumber() || upto.asLong() <= previous) {
+                throw fail(where, "upto must be an amount in fen above the previous band's");
+            } else {
+                limit = upto.asLong();
+            }
+            if (i == v.size() - 1 && limit != Long.MAX_VALUE) {
+                throw fail(where, "the last band must be open (upto null)");
+            }
+            previous = limit;
+            out.add(new Band(limit, provenance(where, p, bp.asLong())));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Call after reading: any parameter not read is a typo or a rule this version cannot apply. */
+    void finish() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!read.contains(n)) {
+                throw fail(n, "unknown parameter");
+            }
+        }
+    }
+
+    RuleLoadException fail(String param, String message) {
+        return new RuleLoadException(file + ": " + section + "." + param + ": " + message);
+    }
+
+    private Param integer(String name, long min, long max, String what) {
+        JsonNode p = param(name);
+        JsonNode v = p.get("value");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw fail(name, "must be " + what + (v == null ? ", missing value" : ", got " + v));
+        }
+        long x = v.asLong();
+        if (x < min || x > max) {
+            throw fail(name, "must be " + what + ", got " + x);
+        }
+        return provenance(name, p, x);
+    }
+
+    private JsonNode param(String name) {
+        JsonNode p = node.get(name);
+        if (p == null) {
+            throw fail(name, "missing");
+        }
+        if (!p.isObject()) {
+            throw fail(name, "must be {\"value\": …, \"source\": …}");
+        }
+        Iterator<String> keys = p.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!PARAM_KEYS.contains(k)) {
+                throw fail(name, "unknown key \"" + k + "\"");
+            }
+        }
+        read.add(name);
+        return p;
+    }
+
+    private Param provenance(String name, JsonNode p, long value) {
+        JsonNode source = p.get("source");
+        if (source == null || !source.isTextual() || source.asText().isBlank()) {
+            throw fail(name, "every parameter names its source (a clause, or \"assumed\")");
+        }
+        Basis basis = Basis.DOCUMENT;
+        JsonNode b = p.get("basis");
+        if (b != null) {
+            try {
+                basis = Basis.valueOf(b.asText().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw fail(name, "basis must be document, interp or assumed, got " + b);
+            }
+        }
+        if (source.asText().trim().equalsIgnoreCase("assumed")) {
+            basis = Basis.ASSUMED;
+        }
+        return new Param(section + "." + name, value, source.asText(), basis);
+    }
+}
