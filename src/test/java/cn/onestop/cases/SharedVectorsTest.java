@@ -1,0 +1,78 @@
+package cn.onestop.cases;
+
+import cn.onestop.json.SettlementJson;
+import cn.onestop.rules.RuleFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every shared test vector, through the same runner as {@code onestop case}, with an exact match
+ * on every expected field. The vectors live in {@code ../shared/cases} (override with
+ * {@code -Donestop.cases=DIR}); a missing folder fails the build rather than skipping.
+ */
+class SharedVectorsTest {
+    static Path casesDir() {
+        return Path.of(System.getProperty("onestop.cases", "../shared/cases"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyVectorSplitsExactlyAsExpected() throws IOException {
+        Path dir = casesDir();
+        assertTrue(Files.isDirectory(dir), "shared test vectors not found at " + dir.toAbsolutePath());
+        CaseRunner runner = new CaseRunner(RuleFiles.loadBundled(), false);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 23, "expected the shared vectors, found " + files.size());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path f : files) {
+            tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                JsonNode c = SettlementJson.mapper().readTree(Files.readAllBytes(f));
+                ObjectNode got = runner.run(f);
+                assertEquals(c.get("id").asText(), got.get("id").asText());
+                if (c.has("expected_error")) {
+                    assertEquals(c.get("expected_error").asText(), got.path("error").asText(), got.toString());
+                    return;
+                }
+                JsonNode expected = c.get("expected");
+                for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode g = got.get(e.getKey());
+                    if (e.getValue().isArray()) {
+                        assertEquals(sorted(e.getValue()), sorted(g), e.getKey());
+                    } else if (e.getValue().isIntegralNumber()) {
+                        assertTrue(g != null && g.isIntegralNumber(), e.getKey() + " missing in " + got);
+                        assertEquals(e.getValue().longValue(), g.longValue(), e.getKey());
+                    } else {
+                        assertEquals(e.getValue(), g, e.getKey());
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    private static List<String> sorted(JsonNode array) {
+        List<String> s = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> s.add(n.asText()));
+        }
+        s.sort(null);
+        return s;
+    }
+}
