@@ -40,7 +40,7 @@ final class CriticalIllness {
                 long x = bandHi - bandLo;
                 int bp = EmployeePool.clampRatio((long) band.ratio().bp() + bonus);
                 long p = fund.portion(x, bp);
-                s.step("hifmi_pay", relief ? "band to " + limit(band) + ", assistance relief" : "band to " + limit(band),
+                s.step("hifmi_pay", relief ? "band of the cumulative base, assistance relief" : "band of the cumulative base",
                         x, bp, capShown, p, relief
                                 ? List.of(band.ratio(), r.threshold(), r.reliefCategoriesSource(), r.reliefThreshold(),
                                 r.reliefBonus(), r.reliefUncapped())
@@ -49,16 +49,12 @@ final class CriticalIllness {
             previous = band.upto();
         }
         if (fund.paid() == 0) {
-            s.step("hifmi_pay", "cumulative base below the threshold " + threshold, base, Step.NONE, capShown, 0,
+            s.step("hifmi_pay", "cumulative base below the threshold", base, Step.NONE, capShown, 0,
                     List.of(r.threshold()));
         }
         s.hifmi = fund.paid();
         s.add(Accumulator.CRITICAL_BASE, base);
         s.add(Accumulator.CRITICAL_PAID, s.hifmi);
-    }
-
-    private static String limit(Band band) {
-        return band.upto() == Long.MAX_VALUE ? "open end" : Long.toString(band.upto());
     }
 
 }

@@ -35,7 +35,6 @@ final class EmployeePool {
         }
         s.poolRan = true;
         int g = group(s.inst);
-        String groupName = "G" + (g + 1);
 
         // deductible (E §20, §36)
         long n = s.ytd(Accumulator.ADMISSIONS) + 1;
@@ -51,7 +50,7 @@ final class EmployeePool {
         }
         s.deductible = Math.min(std, s.inscp);
         s.eligible = s.inscp - s.deductible;
-        s.step("act_pay_dedc", "admission " + n + " of the year at a " + groupName + " hospital: standard " + std,
+        s.step("act_pay_dedc", "first-admission standard of the grade group, less a step per earlier admission, not below the floor",
                 s.inscp, (int) Math.max(share, 0), Step.NONE, s.deductible, dedParams);
 
         // segments on the annual axis of in-scope inpatient expense (E §22, [interp])
@@ -71,15 +70,14 @@ final class EmployeePool {
         Param cap = s.rules.pool().annualCap();
         long remaining = s.remaining(cap, Accumulator.POOL_PAID);
         CappedFund pool = new CappedFund(remaining);
-        String row = (retired ? "retired" : "active") + " " + groupName;
         if (x1 > 0) {
             long p = pool.portion(x1, bp1);
-            s.step("hifp_pay", "segment 1 (annual axis below " + boundary + "), " + row, x1, bp1, remaining, p,
+            s.step("hifp_pay", "segment 1 of the annual in-scope axis", x1, bp1, remaining, p,
                     ratioParams(r1, filing, crBonus, r.segmentBoundary(), cap));
         }
         if (x2 > 0) {
             long p = pool.portion(x2, bp2);
-            s.step("hifp_pay", "segment 2 (annual axis from " + boundary + "), " + row, x2, bp2, remaining, p,
+            s.step("hifp_pay", "segment 2 of the annual in-scope axis", x2, bp2, remaining, p,
                     ratioParams(r2, filing, crBonus, r.segmentBoundary(), cap));
         }
         s.hifp = pool.paid();

@@ -16,10 +16,15 @@ import java.util.List;
  * out-of-catalog check (A §29).
  */
 final class MedicalAssistance {
+    private static final String CANDIDATE = "one category: its annual deductible left, then its ratio";
+
     private MedicalAssistance() {
     }
 
     static void apply(Split s) {
+        if (s.person.assistance().isEmpty()) {
+            return;
+        }
         EnumSet<AssistanceCategory> held = EnumSet.noneOf(AssistanceCategory.class);
         for (AssistanceIdentity a : s.person.assistance()) {
             if (a.validOn(s.date)) {
@@ -44,7 +49,7 @@ final class MedicalAssistance {
             long dedLeft = Math.max(0, r.deductible(c).value() - met);
             long takesDeductible = Math.min(dedLeft, base);
             long p = Math.min(Money.pay(base - takesDeductible, r.ratio(c).bp()), remaining);
-            s.step("maf_pay", "category " + c + " (annual deductible left " + dedLeft + ")", base, r.ratio(c).bp(),
+            s.step("maf_pay", CANDIDATE, base, r.ratio(c).bp(),
                     remaining, p, List.of(r.deductible(c), r.ratio(c), r.annualCap()));
             if (p > bestPay || p == bestPay && takesDeductible > bestDeductible) {
                 bestPay = p;
@@ -54,7 +59,7 @@ final class MedicalAssistance {
         }
         s.maf = bestPay;
         if (held.size() > 1) {
-            s.step("maf_pay", "highest category wins: " + best, base, Step.NONE, remaining, bestPay, List.of());
+            s.step("maf_pay", "the highest category's payment wins, never two", base, Step.NONE, remaining, bestPay, List.of());
         }
         s.add(Accumulator.ASSISTANCE_PAID, bestPay);
         s.add(Accumulator.ASSISTANCE_DEDUCTIBLE_MET, bestDeductible);

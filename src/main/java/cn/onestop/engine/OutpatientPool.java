@@ -46,7 +46,7 @@ final class OutpatientPool {
         long dedLeft = s.remaining(r.deductible(), Accumulator.OUTPATIENT_DEDUCTIBLE_MET);
         s.deductible = Math.min(dedLeft, s.inscp);
         s.eligible = s.inscp - s.deductible;
-        s.step("act_pay_dedc", "annual outpatient deductible, " + dedLeft + " not yet met", s.inscp, Step.NONE,
+        s.step("act_pay_dedc", "annual outpatient deductible not yet met (cap column)", s.inscp, Step.NONE,
                 dedLeft, s.deductible, List.of(r.deductible()));
 
         Param base = dualChannelPharmacy || s.inst.level() <= 2 ? r.ratioLevel2AndBelow() : r.ratioLevel3();
@@ -67,7 +67,7 @@ final class OutpatientPool {
         long p = Math.min(Money.pay(s.eligible, ratio), remaining);
         s.hifp = p;
         s.step("hifp_pay", dualChannelPharmacy ? "dual-channel pharmacy pooled as outpatient at level ≤2"
-                : "general outpatient pooling at level " + s.inst.level(), s.eligible, ratio, remaining, p, ps);
+                : "general outpatient pooling, ratio of the level", s.eligible, ratio, remaining, p, ps);
         s.add(Accumulator.OUTPATIENT_DEDUCTIBLE_MET, s.deductible);
         s.add(Accumulator.OUTPATIENT_POOL_PAID, p);
         s.add(Accumulator.POOL_PAID, p);

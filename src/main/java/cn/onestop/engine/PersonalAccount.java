@@ -31,7 +31,7 @@ final class PersonalAccount {
         if (aidApplies) {
             long left = burden - s.acctOwn;
             s.acctFamily = Math.min(family.balance(), left);
-            s.step("acct_mulaid_pay", "family mutual aid from the " + family.relation() + "'s account", left,
+            s.step("acct_mulaid_pay", "family mutual aid: a spouse's, parent's or child's account", left,
                     Step.NONE, family.balance(), s.acctFamily, List.of(aid.enabled()));
         }
     }

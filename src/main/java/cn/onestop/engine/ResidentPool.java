@@ -29,7 +29,7 @@ final class ResidentPool {
         }
         s.deductible = Math.min(std, s.inscp);
         s.eligible = s.inscp - s.deductible;
-        s.step("act_pay_dedc", (repeat ? "second or later" : "first") + " admission of the year at level " + level,
+        s.step("act_pay_dedc", repeat ? "deductible of the level, halved from the second admission" : "deductible of the level",
                 s.inscp, repeat ? r.repeatAdmission().bp() : Step.NONE, Step.NONE, s.deductible,
                 repeat ? List.of(ded, r.repeatAdmission()) : List.of(ded));
 
@@ -45,14 +45,14 @@ final class ResidentPool {
             long x2 = s.tcmInscp - (s.deductible - dedNonTcm);
             int tcmBp = Math.max(ratio.bp(), Math.min(ratio.bp() + r.tcmUplift().bp(), r.tcmMax().bp()));
             long p1 = pool.portion(x1, ratio.bp());
-            s.step("hifp_pay", "non-TCM-drug lines at level " + level, x1, ratio.bp(), remaining, p1,
+            s.step("hifp_pay", "non-TCM-drug lines", x1, ratio.bp(), remaining, p1,
                     List.of(ratio, cap));
             long p2 = pool.portion(x2, tcmBp);
             s.step("hifp_pay", "TCM / Mongolian-medicine drug lines at a TCM institution", x2, tcmBp, remaining, p2,
                     List.of(ratio, r.tcmUplift(), r.tcmMax(), cap));
         } else {
             long p = pool.portion(s.eligible, ratio.bp());
-            s.step("hifp_pay", "inpatient at level " + level, s.eligible, ratio.bp(), remaining, p, List.of(ratio, cap));
+            s.step("hifp_pay", "inpatient, ratio of the level", s.eligible, ratio.bp(), remaining, p, List.of(ratio, cap));
         }
         s.hifp = pool.paid();
         s.add(Accumulator.ADMISSIONS, 1);

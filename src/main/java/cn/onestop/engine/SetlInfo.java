@@ -17,13 +17,10 @@ public record SetlInfo(long medfeeSumamt, long fulamtOwnpayAmt, long overlmtSelf
                        long cvlservPay, long mafPay, long fundPaySumamt, long acctPay, long acctMulaidPay,
                        long psnCashPay, long psnPartAmt, long hospPartAmt, long balc, long mealAllowance) {
     public SetlInfo {
-        long[] all = {medfeeSumamt, fulamtOwnpayAmt, overlmtSelfpay, preselfpayAmt, inscpScpAmt, actPayDedc, hifpPay,
-                hifobPay, hifmiPay, cvlservPay, mafPay, fundPaySumamt, acctPay, acctMulaidPay, psnCashPay, psnPartAmt,
-                hospPartAmt, balc, mealAllowance};
-        for (long x : all) {
-            if (x < 0) {
-                throw new IllegalStateException("negative amount in settlement: " + x);
-            }
+        if ((medfeeSumamt | fulamtOwnpayAmt | overlmtSelfpay | preselfpayAmt | inscpScpAmt | actPayDedc | hifpPay
+                | hifobPay | hifmiPay | cvlservPay | mafPay | fundPaySumamt | acctPay | acctMulaidPay | psnCashPay
+                | psnPartAmt | hospPartAmt | balc | mealAllowance) < 0) {
+            throw new IllegalStateException("negative amount in settlement");
         }
         check(medfeeSumamt == fulamtOwnpayAmt + overlmtSelfpay + preselfpayAmt + inscpScpAmt, "line identity");
         check(fundPaySumamt == hifpPay + hifobPay + hifmiPay + cvlservPay + mafPay, "fund identity");

@@ -62,7 +62,7 @@ final class Split {
     /** Whether a pool layer ran; when none does, nothing counts toward a deductible (POLICY §10.2). */
     boolean poolRan;
 
-    final long[] delta = new long[Accumulator.values().length];
+    final long[] delta = new long[Accumulator.count()];
     final List<Step> steps = new ArrayList<>(16);
     final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
     final EnumSet<Warning> warnings = EnumSet.noneOf(Warning.class);

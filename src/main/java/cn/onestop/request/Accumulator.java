@@ -54,6 +54,11 @@ public enum Accumulator {
         return key;
     }
 
+    /** Every accumulator in declaration order; one shared array, never modified. */
+    static Accumulator[] all() {
+        return ALL;
+    }
+
     public static Accumulator byKey(String key) {
         for (Accumulator a : ALL) {
             if (a.key.equals(key)) {
@@ -63,7 +68,8 @@ public enum Accumulator {
         return null;
     }
 
-    static int count() {
+    /** How many accumulators there are. */
+    public static int count() {
         return ALL.length;
     }
 }

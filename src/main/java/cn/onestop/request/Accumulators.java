@@ -72,7 +72,7 @@ public final class Accumulators {
 
     /** The first accumulator with a negative value, or null. */
     public Accumulator firstNegative() {
-        for (Accumulator a : Accumulator.values()) {
+        for (Accumulator a : Accumulator.all()) {
             if (values[a.ordinal()] < 0) {
                 return a;
             }
@@ -83,7 +83,7 @@ public final class Accumulators {
     /** Non-zero values by accumulator, in declaration order. */
     public Map<Accumulator, Long> nonZero() {
         Map<Accumulator, Long> m = new LinkedHashMap<>();
-        for (Accumulator a : Accumulator.values()) {
+        for (Accumulator a : Accumulator.all()) {
             if (values[a.ordinal()] != 0) {
                 m.put(a, values[a.ordinal()]);
             }
