@@ -19,6 +19,8 @@ import cn.onestop.request.SettlementRequest;
 import cn.onestop.request.Visit;
 import cn.onestop.request.VisitType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -69,6 +71,66 @@ public final class RequestJson {
         }
         return new SettlementRequest(plan, settleDate, person, institution, visit,
                 cn.onestop.request.Accumulators.of(ytd), lines);
+    }
+
+    /** The request in the same JSON form, so a stored settlement's input reads like a test vector. */
+    public static ObjectNode write(SettlementRequest r) {
+        ObjectNode o = SettlementJson.mapper().createObjectNode();
+        o.put("plan", r.plan());
+        o.put("settle_date", r.settleDate().toString());
+        Person p = r.person();
+        ObjectNode pn = o.putObject("person");
+        pn.put("status", p.status().name()).put("civil_servant", p.civilServant()).put("medical_care", p.medicalCare())
+                .put("cr_disabled", p.crDisabled().name()).put("arrears", p.arrears());
+        ArrayNode as = pn.putArray("assistance");
+        for (AssistanceIdentity a : p.assistance()) {
+            ObjectNode an = as.addObject().put("category", a.category().name()).put("from", a.from().toString());
+            if (a.to() == null) {
+                an.putNull("to");
+            } else {
+                an.put("to", a.to().toString());
+            }
+        }
+        putDate(pn, "benefit_start", p.benefitStart());
+        putDate(pn, "birth_date", p.birthDate());
+        putDate(pn, "enrolled_on", p.enrolledOn());
+        pn.put("student", p.student()).put("account_balance", p.accountBalance());
+        if (p.familyPayer() != null) {
+            pn.putObject("family_payer").put("relation", p.familyPayer().relation().name())
+                    .put("balance", p.familyPayer().balance());
+        }
+        Institution i = r.institution();
+        o.putObject("institution").put("level", i.level()).put("grade", i.grade().name()).put("kind", i.kind().name())
+                .put("tcm", i.tcm()).put("dual_channel", i.dualChannel()).put("outpatient_pooling", i.outpatientPooling());
+        Visit v = r.visit();
+        ObjectNode vn = o.putObject("visit").put("type", v.type().name()).put("filing", v.filing().name())
+                .put("use_account", v.useAccount());
+        if (v.days() > 0) {
+            vn.put("days", v.days());
+        }
+        ObjectNode y = o.putObject("ytd");
+        r.ytd().nonZero().forEach((k, x) -> y.put(k.key(), x));
+        ArrayNode ls = o.putArray("lines");
+        for (BillLine l : r.lines()) {
+            ObjectNode ln = ls.addObject().put("id", l.id()).put("category", l.category().name())
+                    .put("unit_price", l.unitPrice()).put("qty", l.qty());
+            if (l.selfRatioBp() != BillLine.NO_RATIO) {
+                ln.put("self_ratio_bp", l.selfRatioBp());
+            }
+            if (l.tcmDrug()) {
+                ln.put("tcm_drug", true);
+            }
+            if (l.emergency()) {
+                ln.put("emergency", true);
+            }
+        }
+        return o;
+    }
+
+    private static void putDate(ObjectNode n, String name, LocalDate d) {
+        if (d != null) {
+            n.put(name, d.toString());
+        }
     }
 
     private static Person person(JsonNode n) {

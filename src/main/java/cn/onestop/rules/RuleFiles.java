@@ -29,13 +29,24 @@ public final class RuleFiles {
     }
 
     public static List<RuleTable> readDirectory(Path dir) {
+        return parse(filesIn(dir));
+    }
+
+    /** A rule file as read: where it came from and its exact bytes (what is published and digested). */
+    public record RuleFile(String origin, byte[] content) {
+        public RuleTable parse() {
+            return RuleTableParser.parse(origin, content);
+        }
+    }
+
+    public static List<RuleFile> filesIn(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new RuleLoadException(dir + ": not a folder of rule files");
         }
-        List<RuleTable> out = new ArrayList<>();
+        List<RuleFile> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                out.add(RuleTableParser.parse(displayName(f), Files.readAllBytes(f)));
+                out.add(new RuleFile(displayName(f), Files.readAllBytes(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading rule files in " + dir, e);
@@ -43,8 +54,21 @@ public final class RuleFiles {
         return out;
     }
 
+    private static List<RuleTable> parse(List<RuleFile> files) {
+        List<RuleTable> out = new ArrayList<>(files.size());
+        for (RuleFile f : files) {
+            out.add(f.parse());
+        }
+        return out;
+    }
+
     /** The sample rule tables shipped in the program (from {@code config/rules}). */
     public static List<RuleTable> readBundled() {
+        return parse(bundledFiles());
+    }
+
+    /** The bundled rule files with their bytes. */
+    public static List<RuleFile> bundledFiles() {
         URL url = RuleFiles.class.getClassLoader().getResource(BUNDLED);
         if (url == null) {
             throw new RuleLoadException(BUNDLED + ": not on the classpath");
@@ -58,9 +82,9 @@ public final class RuleFiles {
                 } catch (FileSystemAlreadyExistsException e) {
                     fs = FileSystems.getFileSystem(uri);
                 }
-                return readDirectory(fs.getPath(BUNDLED));
+                return filesIn(fs.getPath(BUNDLED));
             }
-            return readDirectory(Path.of(uri));
+            return filesIn(Path.of(uri));
         } catch (URISyntaxException | IOException e) {
             throw new RuleLoadException(BUNDLED + ": cannot be read: " + e.getMessage(), e);
         }

@@ -1,0 +1,348 @@
+package cn.onestop.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's database: an optional embedded MariaDB, a HikariCP pool and Flyway migrations.
+ *
+ * <p>Connections come with autoCommit on (the JDBC default) and READ COMMITTED isolation; code that
+ * needs a transaction calls {@code setAutoCommit(false)} itself (the pool restores autoCommit when
+ * the connection is returned).
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Where the application's migrations live. */
+    public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedMariaDb embeddedDb; // null when external
+    private final String jdbcUrl;
+    private final String databaseName;
+    private boolean closed;
+
+    private Database(
+            HikariDataSource dataSource,
+            EmbeddedMariaDb embeddedDb,
+            String jdbcUrl,
+            String databaseName) {
+        this.dataSource = dataSource;
+        this.embeddedDb = embeddedDb;
+        this.jdbcUrl = jdbcUrl;
+        this.databaseName = databaseName;
+    }
+
+    /** Opens the database described by {@code cfg} and applies {@link #DEFAULT_MIGRATIONS}. */
+    public static Database open(DatabaseConfig cfg) throws SQLException, IOException {
+        return open(cfg, DEFAULT_MIGRATIONS);
+    }
+
+    /**
+     * Opens the database: without a URL starts the embedded MariaDB in {@code cfg.embeddedDir()}
+     * and creates {@code cfg.database()} if missing; with a URL that names no database, appends and
+     * creates {@code cfg.database()}. Then builds the pool and runs Flyway over {@code
+     * flywayLocations} (none given: {@link #DEFAULT_MIGRATIONS}).
+     *
+     * @throws SQLException the server cannot be reached or refused a statement ({@link
+     *     #isUnavailable} tells which)
+     * @throws IOException the embedded server could not be started
+     * @throws org.flywaydb.core.api.FlywayException a migration failed or does not validate
+     */
+    public static Database open(DatabaseConfig cfg, String... flywayLocations)
+            throws SQLException, IOException {
+        String[] locations =
+                flywayLocations == null || flywayLocations.length == 0
+                        ? new String[] {DEFAULT_MIGRATIONS}
+                        : flywayLocations.clone();
+        long t0 = System.nanoTime();
+        EmbeddedMariaDb embedded = null;
+        HikariDataSource ds = null;
+        try {
+            String url;
+            String dbName;
+            if (cfg.embedded()) {
+                embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
+                dbName = cfg.database();
+                createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
+                url = embedded.jdbcUrl(dbName);
+            } else {
+                String inUrl = databaseOf(cfg.jdbcUrl());
+                if (inUrl == null) {
+                    dbName = cfg.database();
+                    createDatabaseIfMissing(cfg.jdbcUrl(), cfg, dbName);
+                    url = withDatabase(cfg.jdbcUrl(), dbName);
+                } else {
+                    dbName = inUrl;
+                    url = cfg.jdbcUrl();
+                }
+            }
+            ds = newPool(url, dbName, cfg);
+            migrate(ds, dbName, locations);
+            log.info(
+                    "Database {} ready at {} (pool {}, {}) in {} ms",
+                    dbName,
+                    url,
+                    cfg.poolSize(),
+                    embedded != null ? "embedded" : "external",
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new Database(ds, embedded, url, dbName);
+        } catch (SQLException | IOException | RuntimeException | Error e) {
+            if (ds != null) {
+                ds.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The pooled data source (autoCommit on, READ COMMITTED). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Pool statistics: active, idle, total connections and threads waiting. */
+    public HikariPoolMXBean pool() {
+        return dataSource.getHikariPoolMXBean();
+    }
+
+    /** True when this Database started (and owns) an embedded server. */
+    public boolean embedded() {
+        return embeddedDb != null;
+    }
+
+    /** The embedded server, when {@link #embedded()}. */
+    public Optional<EmbeddedMariaDb> embeddedServer() {
+        return Optional.ofNullable(embeddedDb);
+    }
+
+    /** The URL the pool connects to (names the database). */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** The database (schema) name. */
+    public String databaseName() {
+        return databaseName;
+    }
+
+    /** Closes the pool, then stops the embedded server if this Database started one. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            dataSource.close();
+        } finally {
+            if (embeddedDb != null) {
+                embeddedDb.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Database[" + jdbcUrl + (embedded() ? ", embedded" : "") + "]";
+    }
+
+    /**
+     * Whether {@code e} means the database cannot be reached (map to gRPC UNAVAILABLE): connection
+     * failures, a pool timeout ({@link SQLTransientConnectionException}), a broken connection
+     * ({@link SQLNonTransientConnectionException}, {@link SQLRecoverableException}) or any SQLState
+     * of class 08. Walks the cause chain. A constraint violation, deadlock or syntax error is not.
+     */
+    public static boolean isUnavailable(SQLException e) {
+        return isUnavailable((Throwable) e);
+    }
+
+    /** {@link #isUnavailable(SQLException)} for any throwable (e.g. a wrapped SQLException). */
+    public static boolean isUnavailable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException) {
+                return true;
+            }
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if (state != null && state.startsWith("08")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg)
+            throws SQLException {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("onestop-" + dbName);
+        hc.setJdbcUrl(url);
+        hc.setUsername(cfg.user());
+        hc.setPassword(cfg.password());
+        hc.setMaximumPoolSize(cfg.poolSize());
+        hc.setMinimumIdle(cfg.poolSize()); // a fixed-size pool, as HikariCP recommends
+        hc.setConnectionTimeout(cfg.connectionTimeoutMs());
+        hc.setValidationTimeout(Math.max(250, Math.min(5_000, cfg.connectionTimeoutMs() / 2)));
+        hc.setInitializationFailTimeout(cfg.connectionTimeoutMs()); // fail fast if unreachable
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // autoCommit stays true (default): the ledger turns it off per transaction.
+        driverProperties(url, cfg).forEach((k, v) -> hc.addDataSourceProperty((String) k, v));
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw (SQLException) e.getCause();
+            }
+            throw new SQLTransientConnectionException(
+                    "cannot connect to " + url + ": " + e.getMessage(), "08001", e);
+        }
+    }
+
+    /**
+     * MariaDB Connector/J 3.x options: server-side prepared statements, cached per connection (the
+     * ledger repeats a handful of statements), and a TCP connect timeout matching the pool's.
+     * Options already present in the URL win.
+     */
+    static Properties driverProperties(String url, DatabaseConfig cfg) {
+        Properties p = new Properties();
+        putUnlessInUrl(p, url, "useServerPrepStmts", "true");
+        putUnlessInUrl(p, url, "cachePrepStmts", "true");
+        putUnlessInUrl(p, url, "prepStmtCacheSize", "250");
+        putUnlessInUrl(p, url, "connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
+        return p;
+    }
+
+    private static void putUnlessInUrl(Properties p, String url, String key, String value) {
+        int q = url.indexOf('?');
+        String query = q < 0 ? "" : "&" + url.substring(q + 1).toLowerCase();
+        if (!query.contains("&" + key.toLowerCase() + "=")) {
+            p.setProperty(key, value);
+        }
+    }
+
+    private static void migrate(DataSource ds, String dbName, String[] locations) {
+        long t0 = System.nanoTime();
+        MigrateResult r = Flyway.configure().dataSource(ds).locations(locations).load().migrate();
+        log.info(
+                "Flyway on {}: {} migration(s) applied, schema version {} ({} ms)",
+                dbName,
+                r.migrationsExecuted,
+                r.targetSchemaVersion != null ? r.targetSchemaVersion : r.initialSchemaVersion,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Creates {@code dbName} (utf8mb4) through a server URL if it does not exist. */
+    static void createDatabaseIfMissing(String serverUrl, DatabaseConfig cfg, String dbName)
+            throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", cfg.user());
+        p.setProperty("password", cfg.password());
+        p.setProperty("connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
+        try (Connection c = DriverManager.getConnection(serverUrl, p)) {
+            boolean exists;
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+                ps.setString(1, dbName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (!exists) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(
+                            "CREATE DATABASE IF NOT EXISTS `"
+                                    + checkName(dbName)
+                                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                }
+                log.info("Created database {}", dbName);
+            }
+        }
+    }
+
+    static String checkName(String dbName) {
+        if (dbName == null || !dbName.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("bad database name '" + dbName + "'");
+        }
+        return dbName;
+    }
+
+    /**
+     * The database named by a {@code jdbc:mariadb://hosts/db?opts} URL, or null when it names none.
+     */
+    static String databaseOf(String url) {
+        int slash = pathSlash(url);
+        if (slash < 0) {
+            return null;
+        }
+        int q = url.indexOf('?', slash);
+        String db = url.substring(slash + 1, q < 0 ? url.length() : q);
+        return db.isEmpty() ? null : db;
+    }
+
+    /** {@code url} with its database replaced by (or set to) {@code dbName}; options are kept. */
+    static String withDatabase(String url, String dbName) {
+        int hosts = hostsStart(url);
+        int slash = pathSlash(url);
+        if (slash < 0) {
+            int q = url.indexOf('?', hosts);
+            return q < 0
+                    ? url + "/" + dbName
+                    : url.substring(0, q) + "/" + dbName + url.substring(q);
+        }
+        int q = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + dbName + (q < 0 ? "" : url.substring(q));
+    }
+
+    private static int hostsStart(String url) {
+        int i = url.indexOf("//");
+        if (i < 0) {
+            throw new IllegalArgumentException("not a jdbc:mariadb://host/... URL: " + url);
+        }
+        return i + 2;
+    }
+
+    /** Index of the '/' that starts the database path, or -1. */
+    private static int pathSlash(String url) {
+        int hosts = hostsStart(url);
+        int slash = url.indexOf('/', hosts);
+        int q = url.indexOf('?', hosts);
+        if (slash < 0 || (q >= 0 && q < slash)) {
+            return -1;
+        }
+        return slash;
+    }
+}

@@ -1,0 +1,337 @@
+package cn.onestop.db;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Database settings. A null {@code jdbcUrl} means: run the embedded MariaDB in {@code embeddedDir}
+ * and use database {@code database} in it. With a {@code jdbcUrl}, the URL's database is used; if
+ * the URL names none ({@code jdbc:mariadb://host:3306/}), {@code database} is appended.
+ *
+ * <p>Sources, later wins: built-in defaults &lt; {@code config/onestop.properties} &lt;
+ * environment.
+ *
+ * <pre>
+ *   property                  environment                     default
+ *   db.url                    ONESTOP_DB_URL                  (none: embedded)
+ *   db.user                   ONESTOP_DB_USER                 root
+ *   db.password               ONESTOP_DB_PASSWORD             (empty)
+ *   db.name                   ONESTOP_DB_NAME                 onestop
+ *   db.embedded.dir           ONESTOP_DATA_DIR                data/mariadb
+ *   db.pool.size              ONESTOP_DB_POOL_SIZE            2 x cores
+ *   db.connection-timeout-ms  ONESTOP_DB_CONNECTION_TIMEOUT_MS 5000
+ * </pre>
+ *
+ * An environment variable set to a blank value is ignored (as if unset).
+ */
+public record DatabaseConfig(
+        String jdbcUrl,
+        String user,
+        String password,
+        String database,
+        Path embeddedDir,
+        int poolSize,
+        long connectionTimeoutMs) {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
+
+    public static final String DEFAULT_DATABASE = "onestop";
+    public static final String DEFAULT_USER = "root";
+    public static final Path DEFAULT_EMBEDDED_DIR = EmbeddedMariaDb.DEFAULT_DIR;
+    public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+    public static final int MAX_POOL_SIZE = 1_000;
+
+    /** HikariCP refuses connection timeouts under 250 ms. */
+    public static final long MIN_CONNECTION_TIMEOUT_MS = 250;
+
+    public static final long MAX_CONNECTION_TIMEOUT_MS = 600_000;
+
+    /** The default properties file, relative to the working directory. */
+    public static final Path DEFAULT_FILE = Path.of("config", "onestop.properties");
+
+    private static final Pattern DB_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+    // keys: {property, environment variable}
+    private static final String[] URL = {"db.url", "ONESTOP_DB_URL"};
+    private static final String[] USER = {"db.user", "ONESTOP_DB_USER"};
+    private static final String[] PASSWORD = {"db.password", "ONESTOP_DB_PASSWORD"};
+    private static final String[] NAME = {"db.name", "ONESTOP_DB_NAME"};
+    private static final String[] DIR = {"db.embedded.dir", "ONESTOP_DATA_DIR"};
+    private static final String[] POOL = {"db.pool.size", "ONESTOP_DB_POOL_SIZE"};
+    private static final String[] TIMEOUT = {
+        "db.connection-timeout-ms", "ONESTOP_DB_CONNECTION_TIMEOUT_MS"
+    };
+    private static final Set<String> KNOWN_KEYS =
+            Set.of(URL[0], USER[0], PASSWORD[0], NAME[0], DIR[0], POOL[0], TIMEOUT[0]);
+
+    /** Validates and normalises (blank URL becomes null, null user/password become defaults). */
+    public DatabaseConfig {
+        jdbcUrl = jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl.trim();
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:mariadb:")) {
+            throw new IllegalArgumentException(
+                    "db.url must be a MariaDB JDBC URL such as jdbc:mariadb://host:3306/onestop,"
+                        + " got '"
+                            + jdbcUrl
+                            + "'");
+        }
+        user = user == null || user.isBlank() ? DEFAULT_USER : user.trim();
+        password = password == null ? "" : password;
+        database = database == null || database.isBlank() ? DEFAULT_DATABASE : database.trim();
+        if (!DB_NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException(
+                    "db.name must be 1-64 characters of letters, digits and '_', got '"
+                            + database
+                            + "'");
+        }
+        embeddedDir =
+                (embeddedDir == null ? DEFAULT_EMBEDDED_DIR : embeddedDir)
+                        .toAbsolutePath()
+                        .normalize();
+        if (jdbcUrl == null) {
+            EmbeddedMariaDb.checkNotTemporary(embeddedDir, "db.embedded.dir");
+        }
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException(
+                    "db.pool.size must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
+        }
+        if (connectionTimeoutMs < MIN_CONNECTION_TIMEOUT_MS
+                || connectionTimeoutMs > MAX_CONNECTION_TIMEOUT_MS) {
+            throw new IllegalArgumentException(
+                    "db.connection-timeout-ms must be between "
+                            + MIN_CONNECTION_TIMEOUT_MS
+                            + " and "
+                            + MAX_CONNECTION_TIMEOUT_MS
+                            + ", got "
+                            + connectionTimeoutMs);
+        }
+    }
+
+    /** Embedded database in {@link #DEFAULT_EMBEDDED_DIR} with all defaults. */
+    public static DatabaseConfig defaults() {
+        return new DatabaseConfig(
+                null,
+                DEFAULT_USER,
+                "",
+                DEFAULT_DATABASE,
+                DEFAULT_EMBEDDED_DIR,
+                defaultPoolSize(),
+                DEFAULT_CONNECTION_TIMEOUT_MS);
+    }
+
+    /** Embedded database in {@code dir}, other settings default. */
+    public static DatabaseConfig embedded(Path dir) {
+        return defaults().withEmbeddedDir(dir);
+    }
+
+    /** An external server, other settings default. */
+    public static DatabaseConfig external(String jdbcUrl, String user, String password) {
+        return new DatabaseConfig(
+                Objects.requireNonNull(jdbcUrl, "jdbcUrl"),
+                user,
+                password,
+                DEFAULT_DATABASE,
+                DEFAULT_EMBEDDED_DIR,
+                defaultPoolSize(),
+                DEFAULT_CONNECTION_TIMEOUT_MS);
+    }
+
+    /** 2 x available processors (the design notes' pool size for group commit). */
+    public static int defaultPoolSize() {
+        return Math.min(MAX_POOL_SIZE, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** True when no URL is configured and the embedded server is used. */
+    public boolean embedded() {
+        return jdbcUrl == null;
+    }
+
+    public DatabaseConfig withJdbcUrl(String url) {
+        return new DatabaseConfig(
+                url, user, password, database, embeddedDir, poolSize, connectionTimeoutMs);
+    }
+
+    public DatabaseConfig withDatabase(String name) {
+        return new DatabaseConfig(
+                jdbcUrl, user, password, name, embeddedDir, poolSize, connectionTimeoutMs);
+    }
+
+    public DatabaseConfig withEmbeddedDir(Path dir) {
+        return new DatabaseConfig(
+                jdbcUrl, user, password, database, dir, poolSize, connectionTimeoutMs);
+    }
+
+    public DatabaseConfig withPoolSize(int size) {
+        return new DatabaseConfig(
+                jdbcUrl, user, password, database, embeddedDir, size, connectionTimeoutMs);
+    }
+
+    public DatabaseConfig withConnectionTimeoutMs(long ms) {
+        return new DatabaseConfig(jdbcUrl, user, password, database, embeddedDir, poolSize, ms);
+    }
+
+    /** {@link #load(Path, Map)} with {@link #DEFAULT_FILE} and the process environment. */
+    public static DatabaseConfig load() {
+        return load(DEFAULT_FILE, System.getenv());
+    }
+
+    /**
+     * Reads {@code propertiesFile} (UTF-8; a missing file or null means defaults only), then lets
+     * {@code env} override it.
+     *
+     * @throws IllegalArgumentException naming the offending key and its source when a value is bad
+     * @throws java.io.UncheckedIOException when the file exists but cannot be read
+     */
+    public static DatabaseConfig load(Path propertiesFile, Map<String, String> env) {
+        Properties props = new Properties();
+        String fileName = "(no file)";
+        if (propertiesFile != null) {
+            fileName = propertiesFile.toString();
+            if (Files.isRegularFile(propertiesFile)) {
+                try (Reader r = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+                    props.load(r);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read " + propertiesFile, e);
+                }
+                for (String k : props.stringPropertyNames()) {
+                    if (k.startsWith("db.") && !KNOWN_KEYS.contains(k)) {
+                        log.warn(
+                                "{}: unknown database key '{}' ignored (known: {})",
+                                fileName,
+                                k,
+                                KNOWN_KEYS);
+                    }
+                }
+            } else {
+                log.info("{} not found; using database defaults and environment", propertiesFile);
+            }
+        }
+        Map<String, String> e = env == null ? Map.of() : env;
+        Source src = new Source(props, fileName, e);
+        try {
+            return new DatabaseConfig(
+                    src.get(URL),
+                    src.get(USER),
+                    src.getRaw(PASSWORD),
+                    src.get(NAME),
+                    src.path(DIR),
+                    (int) src.longValue(POOL, defaultPoolSize(), 1, MAX_POOL_SIZE),
+                    src.longValue(
+                            TIMEOUT,
+                            DEFAULT_CONNECTION_TIMEOUT_MS,
+                            MIN_CONNECTION_TIMEOUT_MS,
+                            MAX_CONNECTION_TIMEOUT_MS));
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(
+                    "bad database configuration: " + ex.getMessage() + " (" + src.describe() + ")",
+                    ex);
+        }
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseConfig[jdbcUrl="
+                + (jdbcUrl == null ? "(embedded)" : jdbcUrl)
+                + ", user="
+                + user
+                + ", password="
+                + (password.isEmpty() ? "(empty)" : "****")
+                + ", database="
+                + database
+                + ", embeddedDir="
+                + embeddedDir
+                + ", poolSize="
+                + poolSize
+                + ", connectionTimeoutMs="
+                + connectionTimeoutMs
+                + "]";
+    }
+
+    /** Looks a key up in env then file, remembering where each value came from for messages. */
+    private static final class Source {
+        private final Properties props;
+        private final String fileName;
+        private final Map<String, String> env;
+
+        Source(Properties props, String fileName, Map<String, String> env) {
+            this.props = props;
+            this.fileName = fileName;
+            this.env = env;
+        }
+
+        String describe() {
+            return "settings from " + fileName + ", overridden by ONESTOP_* environment variables";
+        }
+
+        /** Trimmed value, or null when unset/blank. */
+        String get(String[] key) {
+            String v = getRaw(key);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        /** Untrimmed value (passwords may have spaces), or null when unset. */
+        String getRaw(String[] key) {
+            String ev = env.get(key[1]);
+            if (ev != null && !ev.isBlank()) {
+                return ev;
+            }
+            return props.getProperty(key[0]);
+        }
+
+        String origin(String[] key) {
+            String ev = env.get(key[1]);
+            return ev != null && !ev.isBlank()
+                    ? "environment " + key[1]
+                    : key[0] + " in " + fileName;
+        }
+
+        Path path(String[] key) {
+            String v = get(key);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Path.of(v);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(
+                        origin(key) + " is not a valid path: '" + v + "' (" + e.getReason() + ")");
+            }
+        }
+
+        long longValue(String[] key, long dflt, long min, long max) {
+            String v = get(key);
+            if (v == null) {
+                return dflt;
+            }
+            long n;
+            try {
+                n = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                n = Long.MIN_VALUE;
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(
+                        origin(key)
+                                + " must be a whole number from "
+                                + min
+                                + " to "
+                                + max
+                                + ", got '"
+                                + v
+                                + "'");
+            }
+            return n;
+        }
+    }
+}

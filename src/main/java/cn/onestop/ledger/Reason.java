@@ -1,0 +1,20 @@
+package cn.onestop.ledger;
+
+/** Why the ledger did not do what was asked; each maps to one gRPC status and ErrorInfo reason. */
+public enum Reason {
+    INVALID_ARGUMENT,
+    NO_RULE_VERSION,
+    OTHER_FUNDING_CHANNEL,
+    RULE_SECTION_MISSING,
+    NOT_ELIGIBLE,
+    PERSON_NOT_FOUND,
+    INSTITUTION_NOT_FOUND,
+    SETTLEMENT_NOT_FOUND,
+    CREDENTIAL_MISMATCH,
+    /** The (institution, message id) was used before for a different request. */
+    MESSAGE_ID_REUSED,
+    /** A different rule version of the same plan and start date is already published. */
+    RULE_VERSION_EXISTS,
+    /** The rule version's effective range overlaps a published one, or changes the plan's scheme. */
+    RULE_VERSION_CONFLICT
+}

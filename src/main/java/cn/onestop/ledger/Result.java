@@ -1,0 +1,45 @@
+package cn.onestop.ledger;
+
+import java.util.Objects;
+
+/** What a ledger operation returns: its answer, or a typed refusal. Nothing was written on a refusal. */
+public sealed interface Result<T> {
+    record Ok<T>(T value) implements Result<T> {
+        public Ok {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    record Failed<T>(Failure failure) implements Result<T> {
+        public Failed {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    static <T> Result<T> ok(T value) {
+        return new Ok<>(value);
+    }
+
+    static <T> Result<T> failed(Reason reason, String message) {
+        return new Failed<>(Failure.of(reason, message));
+    }
+
+    /** A refusal naming one field. */
+    static <T> Result<T> invalid(String field, String description) {
+        return new Failed<>(new Failure(Reason.INVALID_ARGUMENT, field + ": " + description,
+                java.util.List.of(new cn.onestop.request.FieldViolation(field, description))));
+    }
+
+
+    default boolean isOk() {
+        return this instanceof Ok;
+    }
+
+    /** The answer; throws if this is a refusal (for tests and callers that checked). */
+    default T value() {
+        if (this instanceof Ok<T> ok) {
+            return ok.value();
+        }
+        throw new IllegalStateException("refused: " + ((Failed<T>) this).failure());
+    }
+}

@@ -1,0 +1,132 @@
+package cn.onestop.server;
+
+import cn.onestop.db.Database;
+import cn.onestop.ledger.Ledger;
+import cn.onestop.rules.RuleFiles;
+import cn.onestop.rulestore.RuleCache;
+import cn.onestop.rulestore.RuleStore;
+import io.grpc.Server;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running gateway: database, rule versions, ledger and the gRPC server with health checking
+ * and reflection. Handlers run on a fixed pool sized to the database pool (JDBC blocks; Netty's
+ * event loops only move bytes); a call that waited in the queue past its deadline is answered
+ * DEADLINE_EXCEEDED without touching the database.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final RuleCache rules;
+    private final Ledger ledger;
+    private final ThreadPoolExecutor executor;
+    private final HealthStatusManager health;
+    private final Server server;
+
+    private Gateway(RuleCache rules, Ledger ledger, ThreadPoolExecutor executor, HealthStatusManager health,
+                    Server server) {
+        this.rules = rules;
+        this.ledger = ledger;
+        this.executor = executor;
+        this.health = health;
+        this.server = server;
+    }
+
+    /**
+     * Starts on an open database: publishes the bundled rule tables the database lacks, loads the
+     * sample data into an empty database if asked, then serves. Closing the gateway leaves the
+     * database open: its owner closes it.
+     */
+    public static Gateway start(Database database, ServerConfig cfg, Clock clock) throws IOException, SQLException {
+        RuleStore store = new RuleStore(database.dataSource(), clock);
+        for (String note : store.seed(RuleFiles.bundledFiles())) {
+            LOG.info("rules: {}", note);
+        }
+        if (cfg.loadSamples()) {
+            Samples.loadIfEmpty(database.dataSource(), cfg.samplesDir());
+        }
+        RuleCache rules = new RuleCache(store, cfg.rulesPoll());
+        Ledger ledger = new Ledger(database.dataSource(), rules, clock);
+        int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
+                ? h.getMaximumPoolSize() : 0;
+        int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
+        if (poolSize > 0 && poolSize < threads) {
+            LOG.warn("{} worker threads share {} database connections: calls will queue for connections",
+                    threads, poolSize);
+        }
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), named("onestop-worker"));
+        Calls calls = new Calls(cfg.defaultTimeout());
+        HealthStatusManager health = new HealthStatusManager();
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.port()))
+                .executor(executor)
+                .addService(new SettlementGrpcService(ledger, calls, clock, cfg.zone()))
+                .addService(new RuleAdminGrpcService(store, rules, ledger, database.pool(), executor, calls))
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .maxInboundMessageSize(16 * 1024 * 1024)
+                .build()
+                .start();
+        Gateway g = new Gateway(rules, ledger, executor, health, server);
+        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+        LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}",
+                server.getPort(), threads, poolSize, rules.generation());
+        return g;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public RuleCache rules() {
+        return rules;
+    }
+
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    @Override
+    public void close() {
+        health.enterTerminalState();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(10, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.shutdownNow();
+        }
+        executor.shutdown();
+        rules.close();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
