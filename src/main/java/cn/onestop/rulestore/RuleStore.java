@@ -106,7 +106,7 @@ public final class RuleStore {
                     c.rollback();
                     return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
                 }
-                java.time.Instant now = clock.instant();
+                java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 String publishedAt = now.toString();
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
                         + "effective_from, effective_to, digest, document, origin, content, published_at) "
@@ -116,8 +116,7 @@ public final class RuleStore {
                     ps.setDate(3, Date.valueOf(table.effectiveFrom()));
                     ps.setDate(4, table.effectiveTo() == null ? null : Date.valueOf(table.effectiveTo()));
                     ps.setString(5, table.digest());
-                    String doc = table.document();
-                    ps.setString(6, doc == null ? null : doc.length() > 500 ? doc.substring(0, 500) : doc);
+                    ps.setString(6, document(table));
                     ps.setString(7, origin);
                     ps.setBytes(8, content);
                     ps.setTimestamp(9, Timestamp.from(now));
@@ -183,8 +182,14 @@ public final class RuleStore {
             b.setEffectiveTo(t.effectiveTo().toString());
         }
         if (t.document() != null) {
-            b.setDocument(t.document());
+            b.setDocument(document(t));
         }
         return b.build();
+    }
+
+    /** The document title as stored (the column holds 500 characters). */
+    private static String document(RuleTable t) {
+        String doc = t.document();
+        return doc == null || doc.length() <= 500 ? doc : doc.substring(0, 500);
     }
 }
