@@ -7,7 +7,6 @@ import cn.onestop.rules.EmployeeInpatientRules;
 import cn.onestop.rules.LargeAmountRules;
 import cn.onestop.rules.Param;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,10 +42,12 @@ final class EmployeePool {
         long reductions = Math.min(n - 1, Money.FULL);
         long share = Money.FULL - r.deductibleStep().value() * reductions;
         long std = Math.max(share <= 0 ? 0 : Money.pay(first.value(), (int) share), floor.value());
-        List<Param> dedParams = new ArrayList<>(List.of(first, floor, r.deductibleStep()));
+        List<Param> dedParams;
         if (s.crRetired) {
             std = Money.pay(std, s.rules.crDisabled().retiredDeductible().bp());
-            dedParams.add(s.rules.crDisabled().retiredDeductible());
+            dedParams = List.of(first, floor, r.deductibleStep(), s.rules.crDisabled().retiredDeductible());
+        } else {
+            dedParams = List.of(first, floor, r.deductibleStep());
         }
         s.deductible = Math.min(std, s.inscp);
         s.eligible = s.inscp - s.deductible;
@@ -128,17 +129,11 @@ final class EmployeePool {
     }
 
     private static List<Param> ratioParams(Param ratio, Param filing, Param crBonus, Param boundary, Param cap) {
-        List<Param> ps = new ArrayList<>(5);
-        ps.add(ratio);
-        if (filing.value() != 0) {
-            ps.add(filing);
+        boolean adjusted = filing.value() != 0;
+        if (crBonus == null) {
+            return adjusted ? List.of(ratio, filing, boundary, cap) : List.of(ratio, boundary, cap);
         }
-        if (crBonus != null) {
-            ps.add(crBonus);
-        }
-        ps.add(boundary);
-        ps.add(cap);
-        return ps;
+        return adjusted ? List.of(ratio, filing, crBonus, boundary, cap) : List.of(ratio, crBonus, boundary, cap);
     }
 
     static int clampRatio(long bp) {

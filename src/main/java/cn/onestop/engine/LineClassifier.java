@@ -1,6 +1,7 @@
 package cn.onestop.engine;
 
 import cn.onestop.request.BillLine;
+import cn.onestop.request.Category;
 import cn.onestop.rules.LineRules;
 import cn.onestop.rules.Param;
 
@@ -11,6 +12,20 @@ import java.util.List;
  * 先行自付 or in scope. One pass, no allocation per line.
  */
 final class LineClassifier {
+    // Category ordinals as constants, for a switch on the ordinal (no enum switch-map lookup).
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int BLOOD = 2;
+    private static final int CONSUMABLE = 3;
+    private static final int BED = 4;
+
+    static {
+        if (Category.A.ordinal() != A || Category.B.ordinal() != B || Category.BLOOD.ordinal() != BLOOD
+                || Category.CONSUMABLE.ordinal() != CONSUMABLE || Category.BED.ordinal() != BED) {
+            throw new ExceptionInInitializerError("Category order changed: update LineClassifier");
+        }
+    }
+
     private LineClassifier() {
     }
 
@@ -19,6 +34,9 @@ final class LineClassifier {
         int bBp = r.bPreselfpay().bp();
         Param bedCap = r.hasBedCaps() ? r.bedCap(s.inst.level(), s.person.medicalCare()) : null;
         long perDay = bedCap == null ? -1 : bedCap.value();
+        long maxDays = perDay <= 0 ? Long.MAX_VALUE : Long.MAX_VALUE / perDay; // cap × days fits below this
+        // only what the totals need is summed per line; in scope is derived from the identity
+        boolean trackTcm = s.inst.tcm() && s.rules.residentInpatient() != null;
         long bBase = 0;
         long bPre = 0;
         long consumableBase = 0;
@@ -27,50 +45,48 @@ final class LineClassifier {
         long medfee = 0;
         long fulamt = 0;
         long overlmt = 0;
-        long inscp = 0;
         long tcm = 0;
         List<BillLine> lines = s.req.lines();
         for (int i = 0, n = lines.size(); i < n; i++) {
             BillLine line = lines.get(i);
             long amount = line.amount();
-            long in;
             medfee += amount;
-            switch (line.category()) {
-                case A -> in = amount;
+            long outOfScope;
+            switch (line.category().ordinal()) { // a jump table: categories come in no predictable order
+                case A -> outOfScope = 0;
                 case B, BLOOD -> {
                     long pre = Money.pay(amount, bBp);
                     bBase += amount;
                     bPre += pre;
-                    in = amount - pre;
+                    outOfScope = pre;
                 }
                 case CONSUMABLE -> {
                     long pre = Money.pay(amount, line.selfRatioBp());
                     consumableBase += amount;
                     consumablePre += pre;
-                    in = amount - pre;
+                    outOfScope = pre;
                 }
                 case BED -> {
                     bedBase += amount;
-                    if (perDay < 0) {
-                        in = amount;
-                    } else {
-                        long limit = perDay != 0 && line.qty() > Long.MAX_VALUE / perDay
-                                ? Long.MAX_VALUE : perDay * line.qty();
-                        in = Math.min(amount, limit);
-                        overlmt += amount - in;
+                    long over = 0;
+                    if (perDay >= 0) {
+                        long limit = line.qty() > maxDays ? Long.MAX_VALUE : perDay * line.qty();
+                        over = amount - Math.min(amount, limit);
+                        overlmt += over;
                     }
+                    outOfScope = over;
                 }
                 default -> {
                     // SELF, EXCLUDED
                     fulamt += amount;
-                    in = 0;
+                    outOfScope = amount;
                 }
             }
-            inscp += in;
-            if (line.tcmDrug()) {
-                tcm += in;
+            if (trackTcm && line.tcmDrug()) {
+                tcm += amount - outOfScope;
             }
         }
+        long inscp = medfee - fulamt - overlmt - bPre - consumablePre;
         s.medfee = medfee;
         s.fulamt = fulamt;
         s.overlmt = overlmt;

@@ -35,7 +35,7 @@ final class MedicalAssistance {
             return;
         }
         if (s.assistanceTable == null) {
-            s.warnings.add(Warning.ASSISTANCE_RULES_NOT_IN_FORCE);
+            s.warn(Warning.ASSISTANCE_RULES_NOT_IN_FORCE);
             return;
         }
         AssistanceRules r = s.assistanceTable.sections().assistance();
@@ -66,7 +66,7 @@ final class MedicalAssistance {
 
         Param line = s.inst.level() == 3 ? r.outOfCatalogLevel3() : r.outOfCatalogLevel2AndBelow();
         if (Money.shareAbove(s.fulamt, s.medfee, line.bp())) {
-            s.warnings.add(Warning.OUT_OF_CATALOG_RATIO);
+            s.warn(Warning.OUT_OF_CATALOG_RATIO);
             s.step("fulamt_ownpay_amt", "assistance person: out-of-catalog share above the line", s.fulamt, line.bp(),
                     Step.NONE, s.fulamt, List.of(line));
         }
@@ -86,11 +86,11 @@ final class MedicalAssistance {
         long year = EmployeePool.saturatingAdd(s.ytd(Accumulator.PERSONAL_BURDEN), burden);
         long income = r.ruralIncome().value();
         if (year > income) {
-            s.flags.add(Flag.ILLNESS_POVERTY_WATCH);
+            s.flag(Flag.ILLNESS_POVERTY_WATCH);
             s.step("flags", "ILLNESS_POVERTY_WATCH: year's burden above the rural income line", year, Step.NONE,
                     income, 0, List.of(r.ruralIncome()));
         } else if (year > Money.pay(income, r.relapseShare().bp())) {
-            s.flags.add(Flag.RELAPSE_WATCH);
+            s.flag(Flag.RELAPSE_WATCH);
             s.step("flags", "RELAPSE_WATCH: year's burden above a share of the rural income line", year,
                     r.relapseShare().bp(), income, 0, List.of(r.ruralIncome(), r.relapseShare()));
         } else {

@@ -7,6 +7,8 @@ package cn.onestop.engine;
  */
 public final class Money {
     public static final int FULL = 10_000;
+    /** Largest amount whose product with any ratio, plus the rounding half, fits in a long. */
+    private static final long SAFE = (Long.MAX_VALUE - FULL / 2) / FULL;
 
     private Money() {
     }
@@ -15,6 +17,9 @@ public final class Money {
     public static long pay(long x, int r) {
         if (x < 0 || r < 0 || r > FULL) {
             throw new IllegalArgumentException("pay(" + x + ", " + r + ")");
+        }
+        if (x <= SAFE) {
+            return (x * r + FULL / 2) / FULL; // x × r fits: one multiplication, one division
         }
         long q = x / FULL;
         long rem = x % FULL;

@@ -19,7 +19,7 @@ final class PersonalAccount {
         MutualAidRules aid = s.rules.mutualAid();
         boolean aidApplies = family != null && aid != null && aid.enabled().value() != 0;
         if (family != null && !aidApplies) {
-            s.warnings.add(Warning.FAMILY_PAYER_NOT_APPLICABLE);
+            s.warn(Warning.FAMILY_PAYER_NOT_APPLICABLE);
         }
         if (!s.visit.useAccount()) {
             return;

@@ -64,8 +64,9 @@ final class Split {
 
     final long[] delta = new long[Accumulator.count()];
     final List<Step> steps = new ArrayList<>(16);
-    final EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-    final EnumSet<Warning> warnings = EnumSet.noneOf(Warning.class);
+    /** Raised flags and warnings; null until the first (most settlements raise none). */
+    private EnumSet<Flag> flags;
+    private EnumSet<Warning> warnings;
 
     Split(SettlementRequest req, RuleTable table, RuleTable assistanceTable) {
         this.req = req;
@@ -99,6 +100,28 @@ final class Split {
 
     void step(String field, String rule, long base, int ratioBp, long cap, long amount, List<Param> params) {
         steps.add(new Step(field, rule, base, ratioBp, cap, amount, params));
+    }
+
+    void flag(Flag f) {
+        if (flags == null) {
+            flags = EnumSet.noneOf(Flag.class);
+        }
+        flags.add(f);
+    }
+
+    void warn(Warning w) {
+        if (warnings == null) {
+            warnings = EnumSet.noneOf(Warning.class);
+        }
+        warnings.add(w);
+    }
+
+    List<Flag> flags() {
+        return flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    List<Warning> warnings() {
+        return warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** The in-policy burden not yet paid by a fund: 先行自付 + in-scope minus every fund so far. */

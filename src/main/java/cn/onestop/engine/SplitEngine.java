@@ -21,10 +21,11 @@ public final class SplitEngine {
     }
 
     public static Outcome split(SettlementRequest req, RuleBook book) {
-        Scheme scheme = book.scheme(req.plan());
-        if (scheme == null) {
+        RuleBook.Plan plan = book.plan(req.plan());
+        if (plan == null) {
             return Outcome.Refused.invalid("plan", "unknown plan " + req.plan());
         }
+        Scheme scheme = plan.scheme();
         PersonStatus status = req.person().status();
         if (!scheme.fits(status)) {
             return Outcome.Refused.invalid("person.status", status + " does not fit the " + scheme
@@ -33,7 +34,7 @@ public final class SplitEngine {
         if (scheme == Scheme.RESIDENT && req.person().benefitStart() == null) {
             return Outcome.Refused.invalid("person.benefit_start", "is required for a resident");
         }
-        RuleTable table = book.find(req.plan(), req.settleDate());
+        RuleTable table = plan.find(req.settleDate());
         if (table == null) {
             return Outcome.Refused.of(Refusal.NO_RULE_VERSION,
                     "no version of " + req.plan() + " is in force on " + req.settleDate());
@@ -83,7 +84,7 @@ public final class SplitEngine {
         Accumulators delta = Accumulators.of(s.delta);
         CapCheck.verify(s, delta);
         return new Settlement(s.table.id(), s.assistanceTable == null ? null : s.assistanceTable.id(), amounts, rows,
-                delta, s.acctFamily, List.copyOf(s.flags), List.copyOf(s.warnings), s.steps);
+                delta, s.acctFamily, s.flags(), s.warnings(), s.steps);
     }
 
     private static void row(List<FundPayment> rows, FundType fund, long amount) {

@@ -18,10 +18,12 @@ public final class RuleBook {
 
     private final Map<String, RuleTable[]> byPlan;
     private final Map<String, RuleTable> byId;
+    private final RuleTable[] assistance;
 
     private RuleBook(Map<String, RuleTable[]> byPlan, Map<String, RuleTable> byId) {
         this.byPlan = byPlan;
         this.byId = byId;
+        this.assistance = byPlan.getOrDefault(RuleTableParser.ASSISTANCE_PLAN, new RuleTable[0]);
     }
 
     public static RuleBook empty() {
@@ -73,9 +75,37 @@ public final class RuleBook {
     /** The version of {@code plan} in force on {@code date}, or null. */
     public RuleTable find(String plan, LocalDate date) {
         RuleTable[] versions = byPlan.get(plan);
-        if (versions == null) {
-            return null;
+        return versions == null ? null : inForce(versions, date);
+    }
+
+    /**
+     * A plan's versions, for a caller that needs both its scheme and the version in force with
+     * one lookup; null when the plan is unknown.
+     */
+    public Plan plan(String plan) {
+        RuleTable[] versions = byPlan.get(plan);
+        return versions == null || RuleTableParser.ASSISTANCE_PLAN.equals(plan) ? null : new Plan(versions);
+    }
+
+    /** The versions of one plan. */
+    public static final class Plan {
+        private final RuleTable[] versions;
+
+        private Plan(RuleTable[] versions) {
+            this.versions = versions;
         }
+
+        public Scheme scheme() {
+            return versions[0].scheme();
+        }
+
+        /** The version in force on {@code date}, or null. */
+        public RuleTable find(LocalDate date) {
+            return inForce(versions, date);
+        }
+    }
+
+    private static RuleTable inForce(RuleTable[] versions, LocalDate date) {
         for (int i = versions.length - 1; i >= 0; i--) {
             RuleTable v = versions[i];
             if (!date.isBefore(v.effectiveFrom())) {
@@ -87,13 +117,24 @@ public final class RuleBook {
 
     /** The medical-assistance rules in force on {@code date}, or null. */
     public RuleTable assistance(LocalDate date) {
-        return find(RuleTableParser.ASSISTANCE_PLAN, date);
+        return inForce(assistance, date);
     }
 
     /** The scheme of a plan, or null when the plan is unknown. */
     public Scheme scheme(String plan) {
         RuleTable[] versions = byPlan.get(plan);
         return versions == null || RuleTableParser.ASSISTANCE_PLAN.equals(plan) ? null : versions[0].scheme();
+    }
+
+    /** Every plan with its scheme (the assistance rules are not a plan). */
+    public Map<String, Scheme> plans() {
+        Map<String, Scheme> out = new java.util.TreeMap<>();
+        byPlan.forEach((plan, versions) -> {
+            if (!RuleTableParser.ASSISTANCE_PLAN.equals(plan)) {
+                out.put(plan, versions[0].scheme());
+            }
+        });
+        return out;
     }
 
     public RuleTable byId(String id) {

@@ -57,10 +57,10 @@ public final class Gateway implements AutoCloseable {
         for (String note : store.seed(RuleFiles.bundledFiles())) {
             LOG.info("rules: {}", note);
         }
-        if (cfg.loadSamples()) {
-            Samples.loadIfEmpty(database.dataSource(), cfg.samplesDir());
-        }
         RuleCache rules = new RuleCache(store, cfg.rulesPoll());
+        if (cfg.loadSamples()) {
+            Samples.loadIfEmpty(database.dataSource(), cfg.samplesDir(), rules.get());
+        }
         Ledger ledger = new Ledger(database.dataSource(), rules, clock);
         int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
                 ? h.getMaximumPoolSize() : 0;

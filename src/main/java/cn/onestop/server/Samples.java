@@ -1,22 +1,56 @@
 package cn.onestop.server;
 
+import cn.onestop.enrolment.EnrolmentImport;
+import cn.onestop.enrolment.ImportReport;
+import cn.onestop.enrolment.InstitutionImport;
+import cn.onestop.rules.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Sample institutions and persons on a fresh database, so a new gateway is ready for a client. */
+/**
+ * Sample institutions and persons ({@code config/samples}) imported into a database that has no
+ * person yet, so a fresh gateway is ready for a client. A database with persons is never touched.
+ */
 final class Samples {
     private static final Logger LOG = LoggerFactory.getLogger(Samples.class);
 
     private Samples() {
     }
 
-    static void loadIfEmpty(DataSource ds, Path dir) throws IOException, SQLException {
-        // filled in once the enrolment import lands
-        LOG.info("samples: {}", dir);
+    static void loadIfEmpty(DataSource ds, Path dir, RuleBook rules) throws IOException, SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT EXISTS (SELECT 1 FROM persons)")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
+        Path institutions = dir.resolve("institutions.csv");
+        Path persons = dir.resolve("persons.csv");
+        if (!Files.isRegularFile(institutions) || !Files.isRegularFile(persons)) {
+            LOG.warn("samples: {} has no institutions.csv and persons.csv; starting without sample data", dir);
+            return;
+        }
+        check(new InstitutionImport(ds).importInstitutions(institutions));
+        Map<String, String> schemes = new TreeMap<>();
+        rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
+        check(new EnrolmentImport(ds, schemes).importPersons(persons));
+    }
+
+    private static void check(ImportReport r) {
+        if (!r.ok()) {
+            throw new IllegalStateException("sample data " + r.source() + " does not import: " + r.errors());
+        }
+        LOG.info("samples: {}", r.summary());
     }
 }
