@@ -44,13 +44,19 @@ final class LineClassifier {
         long bedBase = 0;
         long medfee = 0;
         long fulamt = 0;
-        long overlmt = 0;
+        long bedOver = 0;
         long tcm = 0;
+        long priceOver = 0;
         List<BillLine> lines = s.req.lines();
         for (int i = 0, n = lines.size(); i < n; i++) {
             BillLine line = lines.get(i);
-            long amount = line.amount();
-            medfee += amount;
+            long whole = line.amount();
+            medfee += whole;
+            // above the catalog's price limit per unit: over-limit self pay; the rest by category
+            long overLimit = line.priceLimit() == BillLine.NO_LIMIT || line.category().ordinal() > BED
+                    ? 0 : line.overPriceLimit(); // own-pay lines are own pay whole
+            priceOver += overLimit;
+            long amount = whole - overLimit;
             long outOfScope;
             switch (line.category().ordinal()) { // a jump table: categories come in no predictable order
                 case A -> outOfScope = 0;
@@ -72,7 +78,7 @@ final class LineClassifier {
                     if (perDay >= 0) {
                         long limit = line.qty() > maxDays ? Long.MAX_VALUE : perDay * line.qty();
                         over = amount - Math.min(amount, limit);
-                        overlmt += over;
+                        bedOver += over;
                     }
                     outOfScope = over;
                 }
@@ -86,6 +92,7 @@ final class LineClassifier {
                 tcm += amount - outOfScope;
             }
         }
+        long overlmt = bedOver + priceOver;
         long inscp = medfee - fulamt - overlmt - bPre - consumablePre;
         s.medfee = medfee;
         s.fulamt = fulamt;
@@ -106,7 +113,11 @@ final class LineClassifier {
         if (bedBase > 0) {
             List<Param> ps = bedCap == null ? none : List.of(bedCap);
             s.step("overlmt_selfpay", bedCap == null ? "bed lines: the plan states no bed cap, wholly in scope"
-                    : "bed lines: above the daily cap × days of each line", bedBase, Step.NONE, perDay, overlmt, ps);
+                    : "bed lines: above the daily cap × days of each line", bedBase, Step.NONE, perDay, bedOver, ps);
+        }
+        if (priceOver > 0) {
+            s.step("overlmt_selfpay", "lines above the catalog's price limit per unit: the excess × qty", medfee,
+                    Step.NONE, Step.NONE, priceOver, none);
         }
         if (fulamt > 0) {
             s.step("fulamt_ownpay_amt", "out-of-catalog and excluded lines", fulamt, Step.NONE, Step.NONE, fulamt, none);

@@ -123,6 +123,9 @@ public final class RequestJson {
             if (l.emergency()) {
                 ln.put("emergency", true);
             }
+            if (l.priceLimit() != BillLine.NO_LIMIT) {
+                ln.put("price_limit", l.priceLimit());
+            }
         }
         return o;
     }
@@ -223,7 +226,8 @@ public final class RequestJson {
                     enumValue(n, "category", path + ".category", Category.class, null),
                     integer(n, "unit_price", path + ".unit_price", Long.MIN_VALUE),
                     integer(n, "qty", path + ".qty", Long.MIN_VALUE), (int) ratio,
-                    bool(n, "tcm_drug", path + ".tcm_drug"), bool(n, "emergency", path + ".emergency"));
+                    bool(n, "tcm_drug", path + ".tcm_drug"), bool(n, "emergency", path + ".emergency"),
+                    integer(n, "price_limit", path + ".price_limit", BillLine.NO_LIMIT));
         } catch (InvalidRequestException x) {
             throw x.violations().get(0).field().startsWith(path) ? x : x.under(path);
         }

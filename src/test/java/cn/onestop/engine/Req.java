@@ -215,6 +215,11 @@ final class Req {
         return this;
     }
 
+    Req limited(cn.onestop.request.Category c, long unitPrice, long qty, int selfRatioBp, long priceLimit) {
+        lines.add(new BillLine("l" + lines.size(), c, unitPrice, qty, selfRatioBp, false, false, priceLimit));
+        return this;
+    }
+
     Req tcmDrug(long amount) {
         lines.add(new BillLine("l" + lines.size(), Category.A, amount, 1, BillLine.NO_RATIO, true, false));
         return this;
