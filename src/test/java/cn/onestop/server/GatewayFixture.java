@@ -100,6 +100,13 @@ final class GatewayFixture implements AutoCloseable {
                 ps.setLong(2, balance);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
+                    + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
+                ps.setString(1, id);
+                ps.setLong(2, balance);
+                ps.setLong(3, balance);
+                ps.executeUpdate();
+            }
         }
     }
 

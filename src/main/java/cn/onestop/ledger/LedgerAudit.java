@@ -1,0 +1,183 @@
+package cn.onestop.ledger;
+
+import cn.onestop.api.v1.Settlement;
+import cn.onestop.request.Accumulator;
+import cn.onestop.request.Accumulators;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Recomputes the ledger from its journals, as an auditor would: every accumulator row is the sum
+ * of its journal, every account balance the sum of its journal, and every settlement's journal
+ * entries are exactly its delta (and, once reversed, the delta negated). Read-only.
+ */
+public final class LedgerAudit {
+    private final DataSource dataSource;
+
+    public LedgerAudit(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** What the audit found; empty means the ledger is consistent. */
+    public record Report(int accumulatorRows, int accounts, int settlements, List<String> discrepancies) {
+        public boolean clean() {
+            return discrepancies.isEmpty();
+        }
+    }
+
+    public Report run() throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            // one snapshot for every table, so settlements committing meanwhile cannot look half-done
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setAutoCommit(false);
+            try {
+                try (var st = c.createStatement()) {
+                    st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+                }
+                int rows = accumulators(c, found);
+                int accounts = accounts(c, found);
+                int settlements = settlements(c, found);
+                return new Report(rows, accounts, settlements, List.copyOf(found));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static int accumulators(Connection c, List<String> found) throws SQLException {
+        StringJoiner sums = new StringJoiner(", ");
+        StringJoiner diffs = new StringJoiner(" OR ");
+        StringJoiner cols = new StringJoiner(", ");
+        for (Accumulator a : Accumulator.values()) {
+            sums.add("SUM(" + a.key() + ") AS " + a.key());
+            diffs.add("a." + a.key() + " <> COALESCE(j." + a.key() + ", 0)");
+            cols.add("a." + a.key() + ", COALESCE(j." + a.key() + ", 0)");
+        }
+        String journal = "(SELECT person_id, plan, year, " + sums + " FROM accumulator_journal "
+                + "GROUP BY person_id, plan, year) j";
+        int rows;
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM accumulators");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            rows = rs.getInt(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.person_id, a.plan, a.year, " + cols
+                + " FROM accumulators a LEFT JOIN " + journal
+                + " ON j.person_id = a.person_id AND j.plan = a.plan AND j.year = a.year WHERE " + diffs);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder("accumulators " + rs.getString(1) + "/" + rs.getString(2) + "/"
+                        + rs.getInt(3) + " differ from their journal:");
+                int i = 4;
+                for (Accumulator a : Accumulator.values()) {
+                    long row = rs.getLong(i++);
+                    long sum = rs.getLong(i++);
+                    if (row != sum) {
+                        sb.append(' ').append(a.key()).append(' ').append(row).append(" ≠ ").append(sum);
+                    }
+                }
+                found.add(sb.toString());
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT j.person_id, j.plan, j.year FROM accumulator_journal j "
+                + "LEFT JOIN accumulators a ON a.person_id = j.person_id AND a.plan = j.plan AND a.year = j.year "
+                + "WHERE a.person_id IS NULL GROUP BY j.person_id, j.plan, j.year");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add("journal entries for " + rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getInt(3)
+                        + " but no accumulator row");
+            }
+        }
+        return rows;
+    }
+
+    private static int accounts(Connection c, List<String> found) throws SQLException {
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT a.person_id, a.balance, COALESCE(SUM(j.amount), 0), "
+                + "COUNT(j.entry_id) FROM accounts a LEFT JOIN account_journal j ON j.person_id = a.person_id "
+                + "GROUP BY a.person_id, a.balance");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                n++;
+                if (rs.getLong(2) != rs.getLong(3)) {
+                    found.add("account " + rs.getString(1) + " balance " + rs.getLong(2) + " ≠ journal sum "
+                            + rs.getLong(3) + " (" + rs.getLong(4) + " entries)");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT j.person_id, j.entry_id, j.balance_after, "
+                + "SUM(j.amount) OVER (PARTITION BY j.person_id ORDER BY j.entry_id) FROM account_journal j");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getLong(3) != rs.getLong(4)) {
+                    found.add("account journal " + rs.getString(1) + " entry " + rs.getLong(2) + ": balance_after "
+                            + rs.getLong(3) + " ≠ running sum " + rs.getLong(4));
+                }
+                if (rs.getLong(3) < 0) {
+                    found.add("account " + rs.getString(1) + " went below zero at entry " + rs.getLong(2));
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int settlements(Connection c, List<String> found) throws SQLException {
+        Map<String, long[]> journal = new HashMap<>();
+        Map<String, long[]> reversals = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, kind, "
+                + AccumulatorStore.columns() + " FROM accumulator_journal WHERE settlement_id IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, long[]> into = "REVERSE".equals(rs.getString(2)) ? reversals : journal;
+                long[] v = into.computeIfAbsent(rs.getString(1), k -> new long[Accumulator.count()]);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += rs.getLong(3 + i);
+                }
+            }
+        }
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, status, result, own_account_debit, "
+                + "family_account_debit FROM settlements");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                n++;
+                String id = rs.getString(1);
+                Settlement s;
+                try {
+                    s = Settlement.parseFrom(rs.getBytes(3));
+                } catch (InvalidProtocolBufferException e) {
+                    found.add("settlement " + id + ": unreadable result");
+                    continue;
+                }
+                Accumulators delta = Ledger.delta(s);
+                Accumulators booked = Accumulators.of(journal.getOrDefault(id, new long[Accumulator.count()]));
+                if (!delta.equals(booked)) {
+                    found.add("settlement " + id + ": delta " + delta + " but journal " + booked);
+                }
+                boolean reversed = "REVERSED".equals(rs.getString(2));
+                Accumulators undone = Accumulators.of(reversals.getOrDefault(id, new long[Accumulator.count()]));
+                if (!undone.equals(reversed ? delta.negated() : Accumulators.ZERO)) {
+                    found.add("settlement " + id + " (" + rs.getString(2) + "): reversal journal " + undone);
+                }
+                long acct = s.getAmounts().getAcctPay();
+                if (rs.getLong(4) + rs.getLong(5) != acct) {
+                    found.add("settlement " + id + ": account debits " + rs.getLong(4) + " + " + rs.getLong(5)
+                            + " ≠ acct_pay " + acct);
+                }
+            }
+        }
+        return n;
+    }
+}
