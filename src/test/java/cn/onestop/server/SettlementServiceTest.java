@@ -42,6 +42,7 @@ class SettlementServiceTest {
             f.person(id, "NM-REGION-EMPLOYEE", "ACTIVE", false, 300_000, null);
         }
         f.person("R1", "CHIFENG-RESIDENT", "RESIDENT", false, 0, "2025-06-01");
+        f.person("Y1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 1_000_000, null);
     }
 
     @AfterAll
@@ -229,6 +230,23 @@ class SettlementServiceTest {
         assertEquals(List.of("2025-07-02"),
                 page2.getRecordsList().stream().map(r -> r.getSettlement().getSettleDate()).toList());
         assertTrue(page2.getNextPageToken().isEmpty());
+    }
+
+    @Test
+    void theFirstSettlementOfANewYearStartsFromZeroAndTheBalanceCarriesOver() {
+        SettleResponse december = f.settlement.settle(p01("Y1", "y-1").setSettleDate("2025-12-31").build());
+        SettleResponse january = f.settlement.settle(p01("Y1", "y-2").setSettleDate("2026-01-02").build());
+        assertEquals(60_000, december.getRecord().getSettlement().getAmounts().getActPayDedc());
+        assertEquals(60_000, january.getRecord().getSettlement().getAmounts().getActPayDedc()); // first of 2026
+        assertEquals(453_300, december.getRecord().getSettlement().getAmounts().getAcctPay());
+        assertEquals(453_300, january.getRecord().getSettlement().getAmounts().getAcctPay());
+        assertEquals(93_400, january.getRecord().getSettlement().getAmounts().getBalc());
+        PersonInfo y2025 = f.person("Y1", 2025);
+        PersonInfo y2026 = f.person("Y1", 2026);
+        assertEquals(1, y2025.getAccumulatorsOrThrow("admissions"));
+        assertEquals(1, y2026.getAccumulatorsOrThrow("admissions"));
+        assertEquals(1_616_700, y2026.getAccumulatorsOrThrow("pool_paid"));
+        assertEquals(93_400, y2026.getAccountBalance());
     }
 
     @Test
