@@ -40,6 +40,9 @@ import javax.sql.DataSource;
  *   <tr><td>tcm</td><td>boolean</td><td>TCM or Mongolian-medicine institution (中医/蒙医)</td></tr>
  *   <tr><td>dual_channel</td><td>boolean</td><td>双通道 pharmacy (only kind PHARMACY)</td></tr>
  *   <tr><td>outpatient_pooling</td><td>boolean</td><td>门诊统筹定点 (W §16)</td></tr>
+ *   <tr><td>region</td><td>optional column; 6 digits</td><td>catalog region (就医地) whose catalog classifies
+ *       the institution's coded bill lines; empty or column absent: derived from the code, see {@link
+ *       #regionOf}</td></tr>
  * </table>
  *
  * <p>Valid file: in one transaction, new codes are inserted, changed ones updated ({@code INSERT …
@@ -63,7 +66,12 @@ public final class InstitutionImport {
                     "dual_channel",
                     "outpatient_pooling");
 
+    /** Columns the header may leave out. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("region");
+
     private static final Pattern NO_SPACE = Pattern.compile("\\S+");
+    private static final Pattern REGION = Pattern.compile("\\d{6}");
+    private static final Pattern REGION_IN_CODE = Pattern.compile("[A-Za-z](\\d{4})\\d{2}.*");
     private static final int ATTEMPTS = 3;
 
     /** One valid record. */
@@ -76,10 +84,12 @@ public final class InstitutionImport {
             InstitutionKind kind,
             boolean tcm,
             boolean dualChannel,
-            boolean outpatientPooling) {
+            boolean outpatientPooling,
+            String region) {
         Values values() {
             return new Values(
-                    name, level, grade.name(), kind.name(), tcm, dualChannel, outpatientPooling);
+                    name, level, grade.name(), kind.name(), tcm, dualChannel, outpatientPooling,
+                    region);
         }
     }
 
@@ -90,7 +100,19 @@ public final class InstitutionImport {
             String kind,
             boolean tcm,
             boolean dualChannel,
-            boolean outpatientPooling) {}
+            boolean outpatientPooling,
+            String region) {}
+
+    /**
+     * The catalog region of an institution code: national codes are a letter, the 6-digit region
+     * code of the county, then a serial; characters 2..5 followed by {@code 00} give the
+     * prefecture-level region ({@code H15010500001} → {@code 150100}). The database derives rows
+     * inserted without a region the same way. Null when the code does not have that form.
+     */
+    public static String regionOf(String code) {
+        var m = REGION_IN_CODE.matcher(code);
+        return m.matches() ? m.group(1) + "00" : null;
+    }
 
     private final DataSource dataSource;
 
@@ -115,7 +137,8 @@ public final class InstitutionImport {
     public ImportReport importInstitutions(String source, Reader in)
             throws IOException, SQLException {
         List<RowError> errors = new ArrayList<>();
-        List<PersonCsv.Record> records = PersonCsv.readRecords(in, COLUMNS, errors);
+        List<PersonCsv.Record> records =
+                PersonCsv.readRecords(in, COLUMNS, OPTIONAL_COLUMNS, errors);
         List<Row> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (PersonCsv.Record rec : records) {
@@ -168,6 +191,19 @@ public final class InstitutionImport {
         boolean tcm = c.bool("tcm");
         boolean dual = c.bool("dual_channel");
         boolean pooling = c.bool("outpatient_pooling");
+        String region = c.get("region");
+        if (region.isEmpty()) {
+            region = code == null ? null : regionOf(code);
+            if (region == null && code != null) {
+                c.error(
+                        "region",
+                        "is required: it cannot be derived from code "
+                                + code
+                                + " (a letter and six region digits first)");
+            }
+        } else if (!REGION.matcher(region).matches()) {
+            c.error("region", "must be six digits (e.g. 150100), got \"" + region + "\"");
+        }
         if (kind != null && !c.failed()) {
             if (kind == InstitutionKind.PHARMACY && level != 0) {
                 c.error("level", "a pharmacy has level 0, got " + level);
@@ -181,7 +217,7 @@ public final class InstitutionImport {
         if (c.failed()) {
             return null;
         }
-        return new Row(c.line(), code, name, level, grade, kind, tcm, dual, pooling);
+        return new Row(c.line(), code, name, level, grade, kind, tcm, dual, pooling, region);
     }
 
     private ImportReport apply(String source, int records, List<Row> rows) throws SQLException {
@@ -196,7 +232,8 @@ public final class InstitutionImport {
                     try (PreparedStatement ps =
                             c.prepareStatement(
                                     "SELECT code, name, level, grade, kind, tcm, dual_channel,"
-                                        + " outpatient_pooling FROM institutions WHERE code IN ("
+                                        + " outpatient_pooling, region FROM institutions WHERE code"
+                                        + " IN ("
                                             + EnrolmentImport.marks(chunk.size())
                                             + ")")) {
                         for (int i = 0; i < chunk.size(); i++) {
@@ -215,7 +252,8 @@ public final class InstitutionImport {
                                                 rs.getString(5),
                                                 rs.getBoolean(6),
                                                 rs.getBoolean(7),
-                                                rs.getBoolean(8)));
+                                                rs.getBoolean(8),
+                                                rs.getString(9)));
                             }
                         }
                     }
@@ -226,11 +264,12 @@ public final class InstitutionImport {
                 try (PreparedStatement ps =
                         c.prepareStatement(
                                 "INSERT INTO institutions (code, name, level, grade, kind, tcm,"
-                                    + " dual_channel, outpatient_pooling) VALUES (?, ?, ?, ?, ?, ?,"
-                                    + " ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name), level ="
-                                    + " VALUES(level), grade = VALUES(grade), kind = VALUES(kind),"
-                                    + " tcm = VALUES(tcm), dual_channel = VALUES(dual_channel),"
-                                    + " outpatient_pooling = VALUES(outpatient_pooling)")) {
+                                    + " dual_channel, outpatient_pooling, region) VALUES (?, ?, ?, ?,"
+                                    + " ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
+                                    + " level = VALUES(level), grade = VALUES(grade), kind ="
+                                    + " VALUES(kind), tcm = VALUES(tcm), dual_channel ="
+                                    + " VALUES(dual_channel), outpatient_pooling ="
+                                    + " VALUES(outpatient_pooling), region = VALUES(region)")) {
                     EnrolmentImport.Batch batch = new EnrolmentImport.Batch(ps);
                     int n = 0;
                     for (Row r : rows) {
@@ -252,6 +291,7 @@ public final class InstitutionImport {
                         ps.setBoolean(6, r.tcm());
                         ps.setBoolean(7, r.dualChannel());
                         ps.setBoolean(8, r.outpatientPooling());
+                        ps.setString(9, r.region());
                         batch.add();
                         if (++n % EnrolmentImport.CHUNK == 0) {
                             batch.flush();

@@ -489,6 +489,16 @@ public final class PersonCsv {
      */
     static List<Record> readRecords(Reader in, List<String> columns, List<RowError> errors)
             throws IOException {
+        return readRecords(in, columns, List.of(), errors);
+    }
+
+    /**
+     * {@link #readRecords(Reader, List, List)} with {@code optional} columns the header may name
+     * (once) or leave out; a column left out reads as empty.
+     */
+    static List<Record> readRecords(
+            Reader in, List<String> columns, List<String> optional, List<RowError> errors)
+            throws IOException {
         PushbackReader r = new PushbackReader(in, 1);
         int first = r.read();
         if (first != -1 && first != '\uFEFF') {
@@ -511,7 +521,7 @@ public final class PersonCsv {
                     }
                     if (header == null) {
                         header = rec.values();
-                        if (!checkHeader(line, header, columns, errors)) {
+                        if (!checkHeader(line, header, columns, optional, errors)) {
                             return out;
                         }
                         continue;
@@ -556,19 +566,28 @@ public final class PersonCsv {
     }
 
     private static boolean checkHeader(
-            long line, String[] header, List<String> columns, List<RowError> errors) {
+            long line,
+            String[] header,
+            List<String> columns,
+            List<String> optional,
+            List<RowError> errors) {
         boolean ok = true;
         Set<String> seen = new HashSet<>();
         for (String h : header) {
             if (!seen.add(h)) {
                 errors.add(new RowError(line, h, "column given twice in the header"));
                 ok = false;
-            } else if (!columns.contains(h)) {
+            } else if (!columns.contains(h) && !optional.contains(h)) {
                 errors.add(
                         new RowError(
                                 line,
                                 h,
-                                "unknown column (expected " + String.join(",", columns) + ")"));
+                                "unknown column (expected "
+                                        + String.join(",", columns)
+                                        + (optional.isEmpty()
+                                                ? ""
+                                                : "; optional " + String.join(",", optional))
+                                        + ")"));
                 ok = false;
             }
         }

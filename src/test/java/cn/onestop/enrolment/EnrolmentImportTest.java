@@ -395,7 +395,7 @@ class EnrolmentImportTest {
                                 .replace(
                                         "H15030400001,乌海市乌达区人民医院,2,B,HOSPITAL,false,false,false",
                                         "H15030400001,乌海市乌达区人民医院,2,B,HOSPITAL,false,false,true")
-                        + "H15042900001,宁城县中心医院,2,A,HOSPITAL,false,false,true\n";
+                        + "H15042900001,宁城县中心医院,2,A,HOSPITAL,false,false,true,150400\n";
         ImportReport changed = imp.importInstitutions("changed.csv", new StringReader(text));
         assertEquals(
                 List.of(1, 1, 15),
