@@ -11,11 +11,16 @@ import cn.onestop.api.v1.ReverseResponse;
 import cn.onestop.api.v1.Settlement;
 import cn.onestop.api.v1.SettlementRecord;
 import cn.onestop.api.v1.SettleResponse;
+import cn.onestop.catalog.CatalogCache;
+import cn.onestop.catalog.CatalogClassifier;
+import cn.onestop.catalog.CatalogVersion;
+import cn.onestop.catalog.ItemLine;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.json.RequestJson;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.Accumulators;
+import cn.onestop.request.BillLine;
 import cn.onestop.request.FamilyPayer;
 import cn.onestop.request.Institution;
 import cn.onestop.request.InvalidRequestException;
@@ -45,21 +50,34 @@ import java.util.function.Supplier;
  * The durable ledger around the pure engine. One settlement is one transaction: find the person
  * by credential, lock the person's year row, split with the rule version in force, then write the
  * settlement, its fund rows, the accumulator delta, the account debit and the idempotency key
- * together. Accumulators and balances are never cached; only rule tables and institutions are.
+ * together. Accumulators and balances are never cached; only rule tables, institutions and catalog
+ * items are.
+ *
+ * <p>Coded bill lines are classified from the catalog of the institution's region in force on the
+ * settle date (就医地目录), before any lock is taken, in PreSettle and Settle alike; the catalog's
+ * warnings and version go into the settlement as answered and stored.
  *
  * <p>Blocking (JDBC): call it from a worker thread, never from a network event loop.
  */
 public final class Ledger {
     private final Transactions tx;
     private final Supplier<RuleBook> rules;
+    private final CatalogCache catalogs;
     private final Clock clock;
     private final Ids ids = new Ids();
-    private final Cache<String, Institution> institutions = Caffeine.newBuilder()
+    private final Cache<String, PersonStore.Registered> institutions = Caffeine.newBuilder()
             .maximumSize(20_000).expireAfterWrite(Duration.ofSeconds(30)).recordStats().build();
 
+    /** A ledger without catalogs: a bill with a coded line is refused with NO_CATALOG_VERSION. */
     public Ledger(DataSource dataSource, Supplier<RuleBook> rules, Clock clock) {
+        this(dataSource, rules, null, clock);
+    }
+
+    /** @param catalogs the catalogs that classify coded lines; null: none */
+    public Ledger(DataSource dataSource, Supplier<RuleBook> rules, CatalogCache catalogs, Clock clock) {
         this.tx = new Transactions(dataSource);
         this.rules = rules;
+        this.catalogs = catalogs;
         this.clock = clock;
     }
 
@@ -77,6 +95,9 @@ public final class Ledger {
         return tx.run(c -> {
             Context ctx = new Context();
             Result<PreSettleResponse> refused = resolve(c, cmd, ctx);
+            if (refused == null) {
+                refused = classify(c, cmd, ctx);
+            }
             if (refused != null) {
                 return refused;
             }
@@ -88,7 +109,8 @@ public final class Ledger {
                 return new Result.Failed<>(f.failure());
             }
             return Result.ok(PreSettleResponse.newBuilder().setPersonId(ctx.person.personId())
-                    .setSettlement(SettlementMessages.toProto(ctx.person.plan(), cmd.settleDate(), split.value()))
+                    .setSettlement(result(ctx, SettlementMessages.toProto(ctx.person.plan(), cmd.settleDate(),
+                            split.value())))
                     .build());
         });
     }
@@ -103,6 +125,9 @@ public final class Ledger {
             }
             Context ctx = new Context();
             Result<SettleResponse> refused = resolve(c, cmd, ctx);
+            if (refused == null) {
+                refused = classify(c, cmd, ctx);
+            }
             if (refused != null) {
                 return refused;
             }
@@ -124,7 +149,7 @@ public final class Ledger {
             cn.onestop.engine.Settlement s = split.value();
             Instant now = clock.instant();
             String id = ids.next('S', now.toEpochMilli());
-            Settlement result = SettlementMessages.toProto(ctx.person.plan(), cmd.settleDate(), s);
+            Settlement result = result(ctx, SettlementMessages.toProto(ctx.person.plan(), cmd.settleDate(), s));
             SettlementStore.insert(c, new SettlementStore.NewSettlement(id, cmd, personId, ctx.person.plan(), ctx.year,
                     result, s.ownAccountDebit(), ctx.familyId, s.familyDebit(), ctx.engineInput, now));
             AccumulatorStore.apply(c, personId, ctx.person.plan(), ctx.year, "SETTLE", id, s.delta());
@@ -276,6 +301,10 @@ public final class Ledger {
     /** What one settlement resolves before it splits. */
     private static final class Context {
         Institution institution;
+        String region;
+        List<BillLine> lines;
+        List<String> catalogWarnings = List.of();
+        String catalogVersion;
         PersonRecord person;
         String familyId;
         int year;
@@ -284,7 +313,7 @@ public final class Ledger {
 
     /** Institution, person by credential, family payer; null when all found, else the refusal. */
     private <T> Result<T> resolve(Connection c, SettleCommand cmd, Context ctx) throws SQLException {
-        Institution inst = institutions.getIfPresent(cmd.institutionCode());
+        PersonStore.Registered inst = institutions.getIfPresent(cmd.institutionCode());
         if (inst == null) {
             inst = PersonStore.institution(c, cmd.institutionCode());
             if (inst == null) {
@@ -293,7 +322,8 @@ public final class Ledger {
             }
             institutions.put(cmd.institutionCode(), inst);
         }
-        ctx.institution = inst;
+        ctx.institution = inst.institution();
+        ctx.region = inst.region();
         String personId = PersonStore.byCredential(c, cmd.credential());
         if (personId == null) {
             return Result.failed(Reason.PERSON_NOT_FOUND, "no person holds this credential");
@@ -319,6 +349,37 @@ public final class Ledger {
         return null;
     }
 
+    /**
+     * The engine's lines: coded lines from the catalog version of the institution's region in force
+     * on the settle date; null when classified, else the refusal (coded lines and no version).
+     */
+    private <T> Result<T> classify(Connection c, SettleCommand cmd, Context ctx) throws SQLException {
+        List<ItemLine> lines = cmd.lines();
+        if (!CatalogClassifier.usesCatalog(lines)) {
+            ctx.lines = CatalogClassifier.classify(lines, code -> null).lines();
+            return null;
+        }
+        CatalogVersion version = catalogs == null ? null : catalogs.inForce(ctx.region, cmd.settleDate());
+        if (version == null) {
+            return Result.failed(Reason.NO_CATALOG_VERSION, "no catalog of region " + ctx.region + " (institution "
+                    + cmd.institutionCode() + ") is in force on " + cmd.settleDate() + ": the coded lines cannot be "
+                    + "classified; import one (onestop catalog import) or send the lines with their category");
+        }
+        CatalogClassifier.Classified classified = catalogs.classify(c, version, lines);
+        ctx.lines = classified.lines();
+        ctx.catalogWarnings = classified.warnings();
+        ctx.catalogVersion = version.id();
+        return null;
+    }
+
+    /** The settlement as answered and stored: the engine's, with the catalog's warnings and version. */
+    private static Settlement result(Context ctx, Settlement s) {
+        if (ctx.catalogVersion == null) {
+            return s;
+        }
+        return s.toBuilder().addAllWarnings(ctx.catalogWarnings).setCatalogVersion(ctx.catalogVersion).build();
+    }
+
     private Result<cn.onestop.engine.Settlement> split(SettleCommand cmd, Context ctx, Accumulators ytd, long balance,
                                                        long familyBalance) {
         SettlementRequest req;
@@ -326,7 +387,7 @@ public final class Ledger {
             FamilyPayer family = cmd.family() == null ? null
                     : new FamilyPayer(cmd.family().relation(), familyBalance);
             req = new SettlementRequest(ctx.person.plan(), cmd.settleDate(), ctx.person.toEngine(balance, family),
-                    ctx.institution, cmd.visit(), ytd, cmd.lines());
+                    ctx.institution, cmd.visit(), ytd, ctx.lines);
         } catch (InvalidRequestException e) {
             return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, e.getMessage(), e.violations()));
         }

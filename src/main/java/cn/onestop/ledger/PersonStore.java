@@ -75,17 +75,26 @@ final class PersonStore {
                 base.enrolledOn(), base.student(), assistance, credentials);
     }
 
+    /**
+     * A registered institution as the engine sees it, with its catalog region.
+     *
+     * @param region the treating region whose catalog classifies the institution's coded lines
+     */
+    record Registered(Institution institution, String region) {
+    }
+
     /** A registered institution, or null. */
-    static Institution institution(Connection c, String code) throws SQLException {
+    static Registered institution(Connection c, String code) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT level, grade, kind, tcm, dual_channel, "
-                + "outpatient_pooling FROM institutions WHERE code = ?")) {
+                + "outpatient_pooling, region FROM institutions WHERE code = ?")) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return null;
                 }
-                return new Institution(rs.getInt(1), Grade.valueOf(rs.getString(2)),
-                        InstitutionKind.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6));
+                return new Registered(new Institution(rs.getInt(1), Grade.valueOf(rs.getString(2)),
+                        InstitutionKind.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5), rs.getBoolean(6)),
+                        rs.getString(7));
             }
         }
     }

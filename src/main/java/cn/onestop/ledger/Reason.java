@@ -4,6 +4,8 @@ package cn.onestop.ledger;
 public enum Reason {
     INVALID_ARGUMENT,
     NO_RULE_VERSION,
+    /** A bill has coded lines but no catalog version of the institution's region is in force on the date. */
+    NO_CATALOG_VERSION,
     OTHER_FUNDING_CHANNEL,
     RULE_SECTION_MISSING,
     NOT_ELIGIBLE,

@@ -1,5 +1,7 @@
 package cn.onestop.server;
 
+import cn.onestop.catalog.CatalogCache;
+import cn.onestop.catalog.CatalogStore;
 import cn.onestop.db.Database;
 import cn.onestop.ledger.Ledger;
 import cn.onestop.rules.RuleFiles;
@@ -33,14 +35,16 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final RuleCache rules;
+    private final CatalogCache catalogs;
     private final Ledger ledger;
     private final ThreadPoolExecutor executor;
     private final HealthStatusManager health;
     private final Server server;
 
-    private Gateway(RuleCache rules, Ledger ledger, ThreadPoolExecutor executor, HealthStatusManager health,
-                    Server server) {
+    private Gateway(RuleCache rules, CatalogCache catalogs, Ledger ledger, ThreadPoolExecutor executor,
+                    HealthStatusManager health, Server server) {
         this.rules = rules;
+        this.catalogs = catalogs;
         this.ledger = ledger;
         this.executor = executor;
         this.health = health;
@@ -49,7 +53,7 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Starts on an open database: publishes the bundled rule tables the database lacks, loads the
-     * sample data into an empty database if asked, then serves. Closing the gateway leaves the
+     * sample data (and the sample catalog) into an empty database if asked, then serves. Closing the gateway leaves the
      * database open: its owner closes it.
      */
     public static Gateway start(Database database, ServerConfig cfg, Clock clock) throws IOException, SQLException {
@@ -58,10 +62,13 @@ public final class Gateway implements AutoCloseable {
             LOG.info("rules: {}", note);
         }
         RuleCache rules = new RuleCache(store, cfg.rulesPoll());
+        CatalogStore catalogStore = new CatalogStore(database.dataSource(), clock);
         if (cfg.loadSamples()) {
             Samples.loadIfEmpty(database.dataSource(), cfg.samplesDir(), rules.get());
+            Samples.loadCatalogIfEmpty(database.dataSource(), catalogStore, cfg.catalogDir());
         }
-        Ledger ledger = new Ledger(database.dataSource(), rules, clock);
+        CatalogCache catalogs = new CatalogCache(catalogStore, cfg.catalogCacheSize(), cfg.rulesPoll());
+        Ledger ledger = new Ledger(database.dataSource(), rules, catalogs, clock);
         int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
                 ? h.getMaximumPoolSize() : 0;
         int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
@@ -76,16 +83,17 @@ public final class Gateway implements AutoCloseable {
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(cfg.port()))
                 .executor(executor)
                 .addService(new SettlementGrpcService(ledger, calls, clock, cfg.zone()))
-                .addService(new RuleAdminGrpcService(store, rules, ledger, database.pool(), executor, calls))
+                .addService(new RuleAdminGrpcService(store, rules, catalogs, ledger, database.pool(), executor, calls))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .maxInboundMessageSize(16 * 1024 * 1024)
                 .build()
                 .start();
-        Gateway g = new Gateway(rules, ledger, executor, health, server);
+        Gateway g = new Gateway(rules, catalogs, ledger, executor, health, server);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
-        LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}",
-                server.getPort(), threads, poolSize, rules.generation());
+        LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
+                + "{} catalog versions", server.getPort(), threads, poolSize, rules.generation(),
+                catalogs.index().versions().size());
         return g;
     }
 
@@ -99,6 +107,11 @@ public final class Gateway implements AutoCloseable {
 
     public RuleCache rules() {
         return rules;
+    }
+
+    /** The catalogs this node classifies coded lines with. */
+    public CatalogCache catalogs() {
+        return catalogs;
     }
 
     public void awaitTermination() throws InterruptedException {
@@ -119,6 +132,7 @@ public final class Gateway implements AutoCloseable {
         }
         executor.shutdown();
         rules.close();
+        catalogs.close();
     }
 
     private static ThreadFactory named(String prefix) {

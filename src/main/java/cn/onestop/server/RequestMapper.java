@@ -4,6 +4,8 @@ import cn.onestop.api.v1.BillLine;
 import cn.onestop.api.v1.Credential;
 import cn.onestop.api.v1.ReverseRequest;
 import cn.onestop.api.v1.SettleRequest;
+import cn.onestop.catalog.CatalogItem;
+import cn.onestop.catalog.ItemLine;
 import cn.onestop.ledger.CredentialRef;
 import cn.onestop.ledger.FamilyPayerRef;
 import cn.onestop.ledger.ReverseCommand;
@@ -72,7 +74,7 @@ final class RequestMapper {
                 visit = new Visit(type, filing, v.getUseAccount(), v.getDays());
             }
         }
-        List<cn.onestop.request.BillLine> lines = lines(bad, r.getLinesList());
+        List<ItemLine> lines = lines(bad, r.getLinesList());
         FamilyPayerRef family = null;
         if (r.hasFamilyPayer()) {
             var f = r.getFamilyPayer();
@@ -139,12 +141,12 @@ final class RequestMapper {
         return ok ? new CredentialRef(type, c.getValue()) : null;
     }
 
-    private static List<cn.onestop.request.BillLine> lines(List<FieldViolation> bad, List<BillLine> in) {
+    private static List<ItemLine> lines(List<FieldViolation> bad, List<BillLine> in) {
         if (in.isEmpty()) {
             bad.add(new FieldViolation("lines", "a bill has at least one line"));
             return List.of();
         }
-        List<cn.onestop.request.BillLine> out = new ArrayList<>(in.size());
+        List<ItemLine> out = new ArrayList<>(in.size());
         Set<String> ids = new HashSet<>();
         long total = 0;
         boolean overflow = false;
@@ -156,18 +158,22 @@ final class RequestMapper {
             if (!l.getId().isEmpty() && !ids.add(l.getId())) {
                 bad.add(new FieldViolation(p + ".id", "repeats an earlier line's id " + l.getId()));
             }
+            text(bad, p + ".item_code", l.getItemCode(), CatalogItem.MAX_CODE, false);
+            boolean coded = !l.getItemCode().isBlank();
             Category category = switch (l.getCategory()) {
                 case CATEGORY_UNSPECIFIED, UNRECOGNIZED -> null;
                 default -> Category.valueOf(l.getCategory().name());
             };
-            if (category == null) {
-                bad.add(new FieldViolation(p + ".category", l.getCategory() == cn.onestop.api.v1.Category.UNRECOGNIZED
-                        ? "unknown category" : "is required (A, B, BLOOD, CONSUMABLE, BED, SELF, EXCLUDED)"));
+            if (l.getCategory() == cn.onestop.api.v1.Category.UNRECOGNIZED) {
+                bad.add(new FieldViolation(p + ".category", "unknown category"));
+            } else if (category == null && !coded) {
+                bad.add(new FieldViolation(p + ".category", "is required unless item_code is given "
+                        + "(A, B, BLOOD, CONSUMABLE, BED, SELF, EXCLUDED)"));
             }
             int ratio = l.hasSelfRatioBp() ? l.getSelfRatioBp() : cn.onestop.request.BillLine.NO_RATIO;
             try {
-                if (category != null && bad.size() == before) {
-                    cn.onestop.request.BillLine line = new cn.onestop.request.BillLine(l.getId(), category,
+                if (bad.size() == before) {
+                    ItemLine line = new ItemLine(l.getId(), coded ? l.getItemCode() : null, category,
                             l.getUnitPrice(), l.getQty(), ratio, l.getTcmDrug(), l.getEmergency());
                     out.add(line);
                     if (!overflow) {

@@ -8,6 +8,7 @@ import cn.onestop.api.v1.PublishRuleVersionRequest;
 import cn.onestop.api.v1.RuleAdminServiceGrpc;
 import cn.onestop.api.v1.RuleVersion;
 import cn.onestop.api.v1.Stats;
+import cn.onestop.catalog.CatalogCache;
 import cn.onestop.ledger.Ledger;
 import cn.onestop.ledger.Result;
 import cn.onestop.rulestore.RuleCache;
@@ -22,15 +23,17 @@ import java.util.concurrent.ThreadPoolExecutor;
 final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceImplBase {
     private final RuleStore store;
     private final RuleCache cache;
+    private final CatalogCache catalogs;
     private final Ledger ledger;
     private final HikariPoolMXBean pool;
     private final ThreadPoolExecutor executor;
     private final Calls calls;
 
-    RuleAdminGrpcService(RuleStore store, RuleCache cache, Ledger ledger, HikariPoolMXBean pool,
-                         ThreadPoolExecutor executor, Calls calls) {
+    RuleAdminGrpcService(RuleStore store, RuleCache cache, CatalogCache catalogs, Ledger ledger,
+                         HikariPoolMXBean pool, ThreadPoolExecutor executor, Calls calls) {
         this.store = store;
         this.cache = cache;
+        this.catalogs = catalogs;
         this.ledger = ledger;
         this.pool = pool;
         this.executor = executor;
@@ -72,6 +75,7 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
             Stats.Builder b = Stats.newBuilder().setRuleGeneration(cache.generation())
                     .addCaches(stats("rule_tables", cache.size(), cache.stats()))
                     .addCaches(stats("institutions", ledger.institutionCacheSize(), ledger.institutionCacheStats()))
+                    .addCaches(stats("catalog_items", catalogs.size(), catalogs.stats()))
                     .setExecutorThreads(executor.getPoolSize()).setExecutorQueue(executor.getQueue().size());
             if (pool != null) {
                 b.setDbPoolActive(pool.getActiveConnections()).setDbPoolIdle(pool.getIdleConnections())

@@ -1,5 +1,7 @@
 package cn.onestop.server;
 
+import cn.onestop.catalog.CatalogImport;
+import cn.onestop.catalog.CatalogStore;
 import cn.onestop.enrolment.EnrolmentImport;
 import cn.onestop.enrolment.ImportReport;
 import cn.onestop.enrolment.InstitutionImport;
@@ -14,12 +16,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Sample institutions and persons ({@code config/samples}) imported into a database that has no
  * person yet, so a fresh gateway is ready for a client. A database with persons is never touched.
+ * The sample catalog ({@code config/catalog/sample-catalog.csv}) is published likewise into a
+ * database without any catalog version.
  */
 final class Samples {
     private static final Logger LOG = LoggerFactory.getLogger(Samples.class);
@@ -45,6 +51,32 @@ final class Samples {
         Map<String, String> schemes = new TreeMap<>();
         rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
         check(new EnrolmentImport(ds, schemes).importPersons(persons));
+    }
+
+    /** The sample catalog's file in the catalog folder. */
+    static final String SAMPLE_CATALOG = "sample-catalog.csv";
+    /** The regions of the sample institutions: Inner Mongolia has one catalog region-wide since 2023. */
+    static final List<String> SAMPLE_CATALOG_REGIONS = List.of("150100", "150300", "150400");
+    static final LocalDate SAMPLE_CATALOG_FROM = LocalDate.of(2023, 1, 1);
+
+    static void loadCatalogIfEmpty(DataSource ds, CatalogStore store, Path dir) throws IOException, SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT EXISTS (SELECT 1 FROM catalog_versions)")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
+            }
+        }
+        Path file = dir.resolve(SAMPLE_CATALOG);
+        if (!Files.isRegularFile(file)) {
+            LOG.warn("samples: {} not found; starting without a catalog (coded bill lines are refused)", file);
+            return;
+        }
+        CatalogImport.Outcome r = new CatalogImport(store).importFile(file, SAMPLE_CATALOG_REGIONS,
+                SAMPLE_CATALOG_FROM, null, null);
+        check(r.report());
+        LOG.info("samples: catalog {} published for {}", file.getFileName(),
+                r.created().stream().map(v -> v.id()).toList());
     }
 
     private static void check(ImportReport r) {

@@ -25,12 +25,14 @@ import java.util.Properties;
  *   rules.poll-ms               ONESTOP_RULES_POLL_MS     2000 (how soon a published version is live)
  *   samples.load                ONESTOP_SAMPLES           true (sample institutions and persons on first start)
  *   samples.dir                 ONESTOP_SAMPLES_DIR       config/samples
+ *   catalog.dir                 ONESTOP_CATALOG_DIR       config/catalog (the sample catalog, with samples.load)
+ *   catalog.cache-size          ONESTOP_CATALOG_CACHE     200000 (catalog items held in memory)
  * </pre>
  *
  * @param threads 0 = size the executor to the database pool
  */
 public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
-                           boolean loadSamples, Path samplesDir) {
+                           boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize) {
     public ServerConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("server.port must be 0..65535, got " + port);
@@ -44,23 +46,29 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
         if (rulesPoll.toMillis() < 100) {
             throw new IllegalArgumentException("rules.poll-ms must be at least 100");
         }
+        if (catalogCacheSize < 1_000) {
+            throw new IllegalArgumentException("catalog.cache-size must be at least 1000, got " + catalogCacheSize);
+        }
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(50051, 0, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(2),
-                true, Path.of("config", "samples"));
+                true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, threads, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir);
+        return new ServerConfig(p, threads, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize);
     }
 
     public ServerConfig withSamples(boolean load) {
-        return new ServerConfig(port, threads, defaultTimeout, zone, rulesPoll, load, samplesDir);
+        return new ServerConfig(port, threads, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
+                catalogCacheSize);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
-        return new ServerConfig(port, threads, defaultTimeout, zone, poll, loadSamples, samplesDir);
+        return new ServerConfig(port, threads, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize);
     }
 
     public static ServerConfig load(Path file, Map<String, String> env) {
@@ -83,7 +91,10 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
                     Duration.ofMillis(integer(get(p, env, "rules.poll-ms", "ONESTOP_RULES_POLL_MS"),
                             (int) d.rulesPoll().toMillis(), "rules.poll-ms")),
                     bool(get(p, env, "samples.load", "ONESTOP_SAMPLES"), d.loadSamples(), "samples.load"),
-                    path(get(p, env, "samples.dir", "ONESTOP_SAMPLES_DIR"), d.samplesDir()));
+                    path(get(p, env, "samples.dir", "ONESTOP_SAMPLES_DIR"), d.samplesDir()),
+                    path(get(p, env, "catalog.dir", "ONESTOP_CATALOG_DIR"), d.catalogDir()),
+                    integer(get(p, env, "catalog.cache-size", "ONESTOP_CATALOG_CACHE"), d.catalogCacheSize(),
+                            "catalog.cache-size"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
