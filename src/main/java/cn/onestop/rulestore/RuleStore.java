@@ -138,6 +138,15 @@ public final class RuleStore {
         }
     }
 
+    /** Every published version as one book (what a node would settle with right now). */
+    public RuleBook book() throws SQLException {
+        List<RuleTable> tables = new ArrayList<>();
+        for (Stored s : loadAll()) {
+            tables.add(RuleTableParser.parse(s.meta().getOrigin(), s.content()));
+        }
+        return RuleBook.of(tables);
+    }
+
     public long generation() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT generation FROM rule_generation WHERE id = 1");

@@ -11,6 +11,7 @@ import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,8 +85,10 @@ public final class Gateway implements AutoCloseable {
                 .executor(executor)
                 .addService(new SettlementGrpcService(ledger, calls, clock, cfg.zone()))
                 .addService(new RuleAdminGrpcService(store, rules, catalogs, ledger, database.pool(), executor, calls))
+                .addService(new EnrolmentGrpcService(database.dataSource(), rules, calls))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
+                .addService(ProtoReflectionService.newInstance()) // v1alpha, for older grpcurl
                 .maxInboundMessageSize(16 * 1024 * 1024)
                 .build()
                 .start();

@@ -1,0 +1,68 @@
+package cn.onestop.server;
+
+import cn.onestop.api.v1.EnrolmentAdminServiceGrpc;
+import cn.onestop.api.v1.ImportReport;
+import cn.onestop.api.v1.ImportRequest;
+import cn.onestop.api.v1.RowError;
+import cn.onestop.enrolment.EnrolmentImport;
+import cn.onestop.enrolment.InstitutionImport;
+import cn.onestop.ledger.Result;
+import cn.onestop.rules.RuleBook;
+import io.grpc.stub.StreamObserver;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** Person and institution import over gRPC: the same all-or-nothing import as the CSV commands. */
+final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdminServiceImplBase {
+    private final DataSource dataSource;
+    private final Supplier<RuleBook> rules;
+    private final Calls calls;
+
+    EnrolmentGrpcService(DataSource dataSource, Supplier<RuleBook> rules, Calls calls) {
+        this.dataSource = dataSource;
+        this.rules = rules;
+        this.calls = calls;
+    }
+
+    @Override
+    public void importPersons(ImportRequest request, StreamObserver<ImportReport> out) {
+        calls.run("ImportPersons", out, timeout -> {
+            if (request.getCsv().isBlank()) {
+                return Result.invalid("csv", "is required: the persons file with its header row");
+            }
+            Map<String, String> schemes = new TreeMap<>();
+            rules.get().plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
+            return Result.ok(report(new EnrolmentImport(dataSource, schemes)
+                    .importPersons(source(request), new StringReader(request.getCsv()), null)));
+        });
+    }
+
+    @Override
+    public void importInstitutions(ImportRequest request, StreamObserver<ImportReport> out) {
+        calls.run("ImportInstitutions", out, timeout -> {
+            if (request.getCsv().isBlank()) {
+                return Result.invalid("csv", "is required: the institutions file with its header row");
+            }
+            return Result.ok(report(new InstitutionImport(dataSource)
+                    .importInstitutions(source(request), new StringReader(request.getCsv()))));
+        });
+    }
+
+    private static String source(ImportRequest r) {
+        return r.getSource().isBlank() ? "grpc" : r.getSource();
+    }
+
+    private static ImportReport report(cn.onestop.enrolment.ImportReport r) {
+        ImportReport.Builder b = ImportReport.newBuilder().setSource(r.source()).setRows(r.rows())
+                .setInserted(r.inserted()).setUpdated(r.updated()).setUnchanged(r.unchanged())
+                .addAllWarnings(r.warnings()).setApplied(r.ok());
+        for (cn.onestop.enrolment.RowError e : r.errors()) {
+            b.addErrors(RowError.newBuilder().setLine(e.line()).setField(e.field()).setMessage(e.message()));
+        }
+        return b.build();
+    }
+}
