@@ -42,23 +42,24 @@ final class AccountStore {
     }
 
     /**
-     * Moves a locked account by {@code amount} (negative: a debit) and journals it; the balance
-     * never goes below zero (the table's check refuses it).
+     * Moves a locked account whose balance is {@code before} by {@code amount} (negative: a debit)
+     * and journals it; the balance never goes below zero (the table's check refuses it).
      */
-    static long move(Connection c, String personId, long amount, String kind, String settlementId)
+    static void move(Connection c, String personId, long before, long amount, String kind, String settlementId)
             throws SQLException {
         if (amount == 0) {
-            return peek(c, personId);
+            return;
         }
+        long after = Math.addExact(before, amount);
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE accounts SET balance = balance + ? WHERE person_id = ?")) {
+                "UPDATE accounts SET balance = balance + ? WHERE person_id = ? AND balance = ?")) {
             ps.setLong(1, amount);
             ps.setString(2, personId);
+            ps.setLong(3, before);
             if (ps.executeUpdate() != 1) {
-                throw new SQLException("no account for " + personId);
+                throw new SQLException("account " + personId + " is not at the balance " + before + " read under lock");
             }
         }
-        long after = peek(c, personId);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal "
                 + "(person_id, kind, amount, balance_after, settlement_id) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, personId);
@@ -68,6 +69,5 @@ final class AccountStore {
             ps.setString(5, settlementId);
             ps.executeUpdate();
         }
-        return after;
     }
 }

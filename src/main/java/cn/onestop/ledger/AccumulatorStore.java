@@ -45,20 +45,38 @@ final class AccumulatorStore {
     /** Creates the year's row if it is the first settlement of the year, then locks and reads it. */
     static Accumulators lock(Connection c, String personId, String plan, int year, int timeoutSeconds)
             throws SQLException {
-        // ON DUPLICATE KEY takes the row's exclusive lock at once; INSERT IGNORE would take a shared
-        // lock first, and two settlements upgrading their shared locks deadlock each other
+        Accumulators row = lockExisting(c, personId, plan, year, timeoutSeconds);
+        if (row != null) {
+            return row;
+        }
+        // the year's first settlement: create the row. ON DUPLICATE KEY takes the row's exclusive
+        // lock at once; INSERT IGNORE would take a shared lock first, and two settlements upgrading
+        // their shared locks deadlock each other
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO accumulators (person_id, plan, year) "
                 + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE year = year")) {
+            if (timeoutSeconds > 0) {
+                ps.setQueryTimeout(timeoutSeconds);
+            }
             ps.setString(1, personId);
             ps.setString(2, plan);
             ps.setInt(3, year);
             ps.executeUpdate();
         }
+        row = lockExisting(c, personId, plan, year, timeoutSeconds);
+        if (row == null) {
+            throw new SQLException("accumulator row " + personId + "/" + plan + "/" + year + " vanished");
+        }
+        return row;
+    }
+
+    /** Locks and reads the row if it exists (no gap lock under READ COMMITTED); null if not. */
+    private static Accumulators lockExisting(Connection c, String personId, String plan, int year, int timeoutSeconds)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(LOCK)) {
             if (timeoutSeconds > 0) {
                 ps.setQueryTimeout(timeoutSeconds);
             }
-            return read(ps, personId, plan, year);
+            return readOrNull(ps, personId, plan, year);
         }
     }
 
@@ -71,12 +89,18 @@ final class AccumulatorStore {
 
     private static Accumulators read(PreparedStatement ps, String personId, String plan, int year)
             throws SQLException {
+        Accumulators row = readOrNull(ps, personId, plan, year);
+        return row == null ? Accumulators.ZERO : row;
+    }
+
+    private static Accumulators readOrNull(PreparedStatement ps, String personId, String plan, int year)
+            throws SQLException {
         ps.setString(1, personId);
         ps.setString(2, plan);
         ps.setInt(3, year);
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                return Accumulators.ZERO;
+                return null;
             }
             long[] v = new long[Accumulator.count()];
             for (int i = 0; i < v.length; i++) {

@@ -10,6 +10,7 @@ import cn.onestop.api.v1.PreSettleResponse;
 import cn.onestop.api.v1.ReverseResponse;
 import cn.onestop.api.v1.Settlement;
 import cn.onestop.api.v1.SettlementRecord;
+import cn.onestop.api.v1.SettlementStatus;
 import cn.onestop.api.v1.SettleResponse;
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.catalog.CatalogClassifier;
@@ -37,6 +38,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,22 +121,20 @@ public final class Ledger {
     public Result<SettleResponse> settle(SettleCommand cmd, Duration timeout) throws SQLException {
         int timeoutSeconds = seconds(timeout);
         return tx.run(c -> {
-            Result<SettleResponse> replay = replaySettle(c, cmd);
-            if (replay != null) {
-                return replay;
-            }
             Context ctx = new Context();
             Result<SettleResponse> refused = resolve(c, cmd, ctx);
             if (refused == null) {
                 refused = classify(c, cmd, ctx);
             }
             if (refused != null) {
-                return refused;
+                // a retry is answered as first answered even if the person or catalog changed since
+                Result<SettleResponse> replay = replaySettle(c, cmd);
+                return replay != null ? replay : refused;
             }
             String personId = ctx.person.personId();
             Accumulators ytd = AccumulatorStore.lock(c, personId, ctx.person.plan(), ctx.year, timeoutSeconds);
-            // a concurrent duplicate may have committed while we waited for the lock
-            replay = replaySettle(c, cmd);
+            // a retry, or a concurrent duplicate that committed while we waited for the lock
+            Result<SettleResponse> replay = replaySettle(c, cmd);
             if (replay != null) {
                 return replay;
             }
@@ -147,21 +147,23 @@ public final class Ledger {
                 return new Result.Failed<>(f.failure());
             }
             cn.onestop.engine.Settlement s = split.value();
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the column keeps it
             String id = ids.next('S', now.toEpochMilli());
             Settlement result = result(ctx, SettlementMessages.toProto(ctx.person.plan(), cmd.settleDate(), s));
             SettlementStore.insert(c, new SettlementStore.NewSettlement(id, cmd, personId, ctx.person.plan(), ctx.year,
                     result, s.ownAccountDebit(), ctx.familyId, s.familyDebit(), ctx.engineInput, now));
             AccumulatorStore.apply(c, personId, ctx.person.plan(), ctx.year, "SETTLE", id, s.delta());
-            AccountStore.move(c, personId, -s.ownAccountDebit(), "SETTLE", id);
+            AccountStore.move(c, personId, balance, -s.ownAccountDebit(), "SETTLE", id);
             if (s.familyDebit() > 0) {
-                AccountStore.move(c, ctx.familyId, -s.familyDebit(), "FAMILY_AID", id);
+                AccountStore.move(c, ctx.familyId, familyBalance, -s.familyDebit(), "FAMILY_AID", id);
             }
             IdempotencyStore.insert(c, cmd.institutionCode(), cmd.messageId(), "SETTLE", cmd.requestHash(), id, now);
             Audit.record(c, "SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person " + personId
                     + " credential " + cmd.credential().type() + ":" + cmd.credential().masked() + " medfee "
                     + s.amounts().medfeeSumamt() + " funds " + s.amounts().fundPaySumamt());
-            return Result.ok(SettleResponse.newBuilder().setRecord(SettlementStore.find(c, id)).build());
+            return Result.ok(SettleResponse.newBuilder().setRecord(SettlementRecord.newBuilder().setSettlementId(id)
+                    .setInstitutionCode(cmd.institutionCode()).setMessageId(cmd.messageId()).setPersonId(personId)
+                    .setStatus(SettlementStatus.SETTLED).setSettlement(result).setCreatedAt(now.toString())).build());
         });
     }
 
@@ -193,12 +195,14 @@ public final class Ledger {
                 Accumulators delta = delta(stored.record().getSettlement()).negated();
                 List<String> accounts = stored.familyPersonId() == null ? List.of(where.personId())
                         : List.of(where.personId(), stored.familyPersonId());
-                AccountStore.lock(c, accounts);
+                Map<String, Long> balances = AccountStore.lock(c, accounts);
                 AccumulatorStore.apply(c, where.personId(), stored.plan(), stored.year(), "REVERSE", where.settlementId(),
                         delta);
-                AccountStore.move(c, where.personId(), stored.ownDebit(), "REVERSE", where.settlementId());
+                AccountStore.move(c, where.personId(), balances.get(where.personId()), stored.ownDebit(), "REVERSE",
+                        where.settlementId());
                 if (stored.familyDebit() > 0) {
-                    AccountStore.move(c, stored.familyPersonId(), stored.familyDebit(), "FAMILY_AID_REVERSE",
+                    AccountStore.move(c, stored.familyPersonId(), balances.get(stored.familyPersonId()),
+                            stored.familyDebit(), "FAMILY_AID_REVERSE",
                             where.settlementId());
                 }
                 SettlementStore.insertReversal(c, reversalId, where.settlementId(), cmd, now);
@@ -324,15 +328,16 @@ public final class Ledger {
         }
         ctx.institution = inst.institution();
         ctx.region = inst.region();
-        String personId = PersonStore.byCredential(c, cmd.credential());
-        if (personId == null) {
+        PersonRecord person = PersonStore.holding(c, cmd.credential());
+        if (person == null) {
             return Result.failed(Reason.PERSON_NOT_FOUND, "no person holds this credential");
         }
+        String personId = person.personId();
         if (cmd.personId() != null && !cmd.personId().equals(personId)) {
             return Result.failed(Reason.CREDENTIAL_MISMATCH, "the credential does not belong to person "
                     + cmd.personId() + " (W §21: person and credential must match)");
         }
-        ctx.person = PersonStore.load(c, personId);
+        ctx.person = person;
         ctx.year = cmd.settleDate().getYear();
         if (cmd.family() != null) {
             String familyId = PersonStore.byCredential(c, cmd.family().credential());

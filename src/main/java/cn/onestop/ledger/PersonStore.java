@@ -34,32 +34,28 @@ final class PersonStore {
         }
     }
 
+    private static final String PERSON_COLUMNS = "p.person_id, p.name, p.plan, p.status, p.civil_servant, "
+            + "p.medical_care, p.cr_disabled, p.arrears, p.benefit_start, p.birth_date, p.enrolled_on, p.student, "
+            + "a.category, a.valid_from, a.valid_to";
+
+    /**
+     * The person holding {@code credential} with their assistance identities, in one round trip;
+     * null when nobody holds it. The record's credentials are not loaded (a settlement does not
+     * need them).
+     */
+    static PersonRecord holding(Connection c, CredentialRef credential) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM credentials k "
+                + "JOIN persons p ON p.person_id = k.person_id "
+                + "LEFT JOIN assistance_identities a ON a.person_id = p.person_id "
+                + "WHERE k.cert_type = ? AND k.cert_value = ? ORDER BY a.valid_from, a.category")) {
+            ps.setInt(1, credential.type());
+            ps.setString(2, credential.value());
+            return person(ps, List.of());
+        }
+    }
+
+    /** A person by number with identities and credentials, or null. */
     static PersonRecord load(Connection c, String personId) throws SQLException {
-        PersonRecord base;
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, plan, status, civil_servant, medical_care, "
-                + "cr_disabled, arrears, benefit_start, birth_date, enrolled_on, student FROM persons WHERE person_id = ?")) {
-            ps.setString(1, personId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                base = new PersonRecord(personId, rs.getString(1), rs.getString(2),
-                        PersonStatus.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5),
-                        CrDisabled.valueOf(rs.getString(6)), rs.getBoolean(7), date(rs, 8), date(rs, 9), date(rs, 10),
-                        rs.getBoolean(11), List.of(), List.of());
-            }
-        }
-        List<AssistanceIdentity> assistance = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT category, valid_from, valid_to "
-                + "FROM assistance_identities WHERE person_id = ? ORDER BY valid_from, category")) {
-            ps.setString(1, personId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    assistance.add(new AssistanceIdentity(AssistanceCategory.valueOf(rs.getString(1)), date(rs, 2),
-                            date(rs, 3)));
-                }
-            }
-        }
         List<CredentialRef> credentials = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT cert_type, cert_value FROM credentials WHERE person_id = ? ORDER BY cert_type, cert_value")) {
@@ -70,9 +66,42 @@ final class PersonStore {
                 }
             }
         }
-        return new PersonRecord(base.personId(), base.name(), base.plan(), base.status(), base.civilServant(),
-                base.medicalCare(), base.crDisabled(), base.arrears(), base.benefitStart(), base.birthDate(),
-                base.enrolledOn(), base.student(), assistance, credentials);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + " FROM persons p "
+                + "LEFT JOIN assistance_identities a ON a.person_id = p.person_id "
+                + "WHERE p.person_id = ? ORDER BY a.valid_from, a.category")) {
+            ps.setString(1, personId);
+            return person(ps, credentials);
+        }
+    }
+
+    /** One row per assistance identity (or one row with nulls): the person, then the identities. */
+    private static PersonRecord person(PreparedStatement ps, List<CredentialRef> credentials) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            String personId = rs.getString(1);
+            String name = rs.getString(2);
+            String plan = rs.getString(3);
+            PersonStatus status = PersonStatus.valueOf(rs.getString(4));
+            boolean civilServant = rs.getBoolean(5);
+            boolean medicalCare = rs.getBoolean(6);
+            CrDisabled cr = CrDisabled.valueOf(rs.getString(7));
+            boolean arrears = rs.getBoolean(8);
+            LocalDate benefitStart = date(rs, 9);
+            LocalDate birth = date(rs, 10);
+            LocalDate enrolled = date(rs, 11);
+            boolean student = rs.getBoolean(12);
+            List<AssistanceIdentity> assistance = new ArrayList<>(1);
+            do {
+                if (rs.getString(13) != null) {
+                    assistance.add(new AssistanceIdentity(AssistanceCategory.valueOf(rs.getString(13)), date(rs, 14),
+                            date(rs, 15)));
+                }
+            } while (rs.next());
+            return new PersonRecord(personId, name, plan, status, civilServant, medicalCare, cr, arrears, benefitStart,
+                    birth, enrolled, student, assistance, credentials);
+        }
     }
 
     /**
