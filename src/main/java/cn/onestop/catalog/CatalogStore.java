@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.db.InTransaction;
 import cn.onestop.ledger.Audit;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
@@ -91,88 +92,75 @@ public final class CatalogStore implements CatalogSource {
             throw new IllegalArgumentException("at least one region");
         }
         String from = source.length() > 200 ? source.substring(0, 200) : source;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT generation FROM catalog_generation WHERE id = 1 FOR UPDATE")) {
-                    ps.executeQuery().close();
-                }
-                CatalogIndex index = CatalogIndex.of(versions(c));
-                List<CatalogVersion> created = new ArrayList<>();
-                List<CatalogVersion> unchanged = new ArrayList<>();
-                for (String region : regions) {
-                    CatalogVersion v = new CatalogVersion(region, effectiveFrom, effectiveTo, digest, items.size(),
-                            from, null);
-                    CatalogVersion old = index.byId(v.id());
-                    if (old != null) {
-                        if (old.digest().equals(digest) && Objects.equals(old.effectiveTo(), effectiveTo)) {
-                            unchanged.add(old);
-                            continue;
-                        }
-                        c.rollback();
-                        throw new ConflictException(v.id() + " is already published with "
-                                + (old.digest().equals(digest) ? "effective_to " + old.effectiveTo()
-                                : "other items (digest " + old.digest().substring(0, 12) + "…, " + old.items()
-                                + " items)") + "; a published catalog version never changes: publish a new "
-                                + "effective date");
-                    }
-                    try {
-                        index = index.with(v);
-                    } catch (IllegalArgumentException e) {
-                        c.rollback();
-                        throw new ConflictException(e.getMessage());
-                    }
-                    created.add(v);
-                }
-                if (created.isEmpty()) {
-                    c.rollback();
-                    return new Publication(List.of(), unchanged, 0);
-                }
-                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-                int written = 0;
-                Integer setId = setId(c, digest);
-                if (setId == null) {
-                    setId = insertSet(c, digest, items.size(), now);
-                    written = insertItems(c, setId, items, progress);
-                }
-                List<CatalogVersion> published = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_versions (version_id, region, "
-                        + "effective_from, effective_to, set_id, source, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (CatalogVersion v : created) {
-                        ps.setString(1, v.id());
-                        ps.setString(2, v.region());
-                        ps.setDate(3, Date.valueOf(v.effectiveFrom()));
-                        ps.setDate(4, v.effectiveTo() == null ? null : Date.valueOf(v.effectiveTo()));
-                        ps.setInt(5, setId);
-                        ps.setString(6, from);
-                        ps.setTimestamp(7, Timestamp.from(now));
-                        ps.executeUpdate();
-                        published.add(v.published(from, now));
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE catalog_generation SET generation = generation + 1 WHERE id = 1")) {
-                    ps.executeUpdate();
-                }
-                for (CatalogVersion v : published) {
-                    Audit.record(c, ACTION, v.id(), "digest " + digest + ", " + items.size() + " items, effective "
-                            + v.effectiveFrom() + ".." + (v.effectiveTo() == null ? "" : v.effectiveTo()) + ", from "
-                            + from + (written == 0 ? " (item set already stored)" : ""));
-                }
-                c.commit();
-                return new Publication(published, unchanged, written);
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return InTransaction.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT generation FROM catalog_generation WHERE id = 1 FOR UPDATE")) {
+                ps.executeQuery().close();
             }
-        }
+            CatalogIndex index = CatalogIndex.of(versions(c));
+            List<CatalogVersion> created = new ArrayList<>();
+            List<CatalogVersion> unchanged = new ArrayList<>();
+            for (String region : regions) {
+                CatalogVersion v = new CatalogVersion(region, effectiveFrom, effectiveTo, digest, items.size(),
+                        from, null);
+                CatalogVersion old = index.byId(v.id());
+                if (old != null) {
+                    if (old.digest().equals(digest) && Objects.equals(old.effectiveTo(), effectiveTo)) {
+                        unchanged.add(old);
+                        continue;
+                    }
+                    c.rollback();
+                    throw new ConflictException(v.id() + " is already published with "
+                            + (old.digest().equals(digest) ? "effective_to " + old.effectiveTo()
+                            : "other items (digest " + old.digest().substring(0, 12) + "…, " + old.items()
+                            + " items)") + "; a published catalog version never changes: publish a new "
+                            + "effective date");
+                }
+                try {
+                    index = index.with(v);
+                } catch (IllegalArgumentException e) {
+                    c.rollback();
+                    throw new ConflictException(e.getMessage());
+                }
+                created.add(v);
+            }
+            if (created.isEmpty()) {
+                c.rollback();
+                return new Publication(List.of(), unchanged, 0);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            int written = 0;
+            Integer setId = setId(c, digest);
+            if (setId == null) {
+                setId = insertSet(c, digest, items.size(), now);
+                written = insertItems(c, setId, items, progress);
+            }
+            List<CatalogVersion> published = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_versions (version_id, region, "
+                    + "effective_from, effective_to, set_id, source, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (CatalogVersion v : created) {
+                    ps.setString(1, v.id());
+                    ps.setString(2, v.region());
+                    ps.setDate(3, Date.valueOf(v.effectiveFrom()));
+                    ps.setDate(4, v.effectiveTo() == null ? null : Date.valueOf(v.effectiveTo()));
+                    ps.setInt(5, setId);
+                    ps.setString(6, from);
+                    ps.setTimestamp(7, Timestamp.from(now));
+                    ps.executeUpdate();
+                    published.add(v.published(from, now));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE catalog_generation SET generation = generation + 1 WHERE id = 1")) {
+                ps.executeUpdate();
+            }
+            for (CatalogVersion v : published) {
+                Audit.record(c, ACTION, v.id(), "digest " + digest + ", " + items.size() + " items, effective "
+                        + v.effectiveFrom() + ".." + (v.effectiveTo() == null ? "" : v.effectiveTo()) + ", from "
+                        + from + (written == 0 ? " (item set already stored)" : ""));
+            }
+            return new Publication(published, unchanged, written);
+        });
     }
 
     private static Integer setId(Connection c, String digest) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.ledger.Audit;
@@ -221,69 +222,56 @@ public final class EnrolmentImport {
     private ImportReport apply(String source, PersonCsv.Parsed parsed, LongConsumer progress)
             throws SQLException {
         List<Row> rows = parsed.rows();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, Stored> stored = load(c, rows);
-                List<RowError> errors = new ArrayList<>(parsed.errors());
-                errors.addAll(credentialOwners(c, rows));
-                if (!errors.isEmpty()) {
-                    c.rollback();
-                    errors.sort(Comparator.comparingLong(RowError::line));
-                    return ImportReport.refused(source, parsed.records(), errors);
-                }
-                List<String> warnings = new ArrayList<>();
-                List<Action> actions = new ArrayList<>(rows.size());
-                int inserted = 0;
-                int updated = 0;
-                int unchanged = 0;
-                int accounts = 0;
-                int openings = 0;
-                for (Row r : rows) {
-                    Action a = plan(r, stored.get(key(r.personId())), warnings);
-                    actions.add(a);
-                    if (a.isNew()) {
-                        inserted++;
-                    } else if (a.writesAnything()) {
-                        updated++;
-                    } else {
-                        unchanged++;
-                    }
-                    accounts += a.openAccount() ? 1 : 0;
-                    openings += a.openAccumulators() ? 1 : 0;
-                }
-                write(c, actions, progress);
-                ImportReport report =
-                        new ImportReport(
-                                source,
-                                parsed.records(),
-                                inserted,
-                                updated,
-                                unchanged,
-                                List.of(),
-                                warnings);
-                Audit.record(
-                        c,
-                        ACTION,
-                        source,
-                        report.summary()
-                                + " accounts_opened="
-                                + accounts
-                                + " accumulators_opened="
-                                + openings);
-                c.commit();
-                return report;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return InTransaction.run(dataSource, c -> {
+            Map<String, Stored> stored = load(c, rows);
+            List<RowError> errors = new ArrayList<>(parsed.errors());
+            errors.addAll(credentialOwners(c, rows));
+            if (!errors.isEmpty()) {
+                c.rollback();
+                errors.sort(Comparator.comparingLong(RowError::line));
+                return ImportReport.refused(source, parsed.records(), errors);
             }
-        }
+            List<String> warnings = new ArrayList<>();
+            List<Action> actions = new ArrayList<>(rows.size());
+            int inserted = 0;
+            int updated = 0;
+            int unchanged = 0;
+            int accounts = 0;
+            int openings = 0;
+            for (Row r : rows) {
+                Action a = plan(r, stored.get(key(r.personId())), warnings);
+                actions.add(a);
+                if (a.isNew()) {
+                    inserted++;
+                } else if (a.writesAnything()) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+                accounts += a.openAccount() ? 1 : 0;
+                openings += a.openAccumulators() ? 1 : 0;
+            }
+            write(c, actions, progress);
+            ImportReport report =
+                    new ImportReport(
+                            source,
+                            parsed.records(),
+                            inserted,
+                            updated,
+                            unchanged,
+                            List.of(),
+                            warnings);
+            Audit.record(
+                    c,
+                    ACTION,
+                    source,
+                    report.summary()
+                            + " accounts_opened="
+                            + accounts
+                            + " accumulators_opened="
+                            + openings);
+            return report;
+        });
     }
 
     private static Action plan(Row r, Stored s, List<String> warnings) {

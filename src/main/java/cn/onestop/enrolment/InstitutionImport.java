@@ -1,5 +1,6 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Cells;
 import cn.onestop.ledger.Audit;
 import cn.onestop.request.Grade;
@@ -221,101 +222,88 @@ public final class InstitutionImport {
     }
 
     private ImportReport apply(String source, int records, List<Row> rows) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Map<String, Values> stored = new HashMap<>();
-                Map<String, String> codes = new HashMap<>();
-                for (int from = 0; from < rows.size(); from += EnrolmentImport.CHUNK) {
-                    List<Row> chunk =
-                            rows.subList(from, Math.min(rows.size(), from + EnrolmentImport.CHUNK));
-                    try (PreparedStatement ps =
-                            c.prepareStatement(
-                                    "SELECT code, name, level, grade, kind, tcm, dual_channel,"
-                                        + " outpatient_pooling, region FROM institutions WHERE code"
-                                        + " IN ("
-                                            + EnrolmentImport.marks(chunk.size())
-                                            + ")")) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(1 + i, chunk.get(i).code());
-                        }
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                String k = EnrolmentImport.key(rs.getString(1));
-                                codes.put(k, rs.getString(1));
-                                stored.put(
-                                        k,
-                                        new Values(
-                                                rs.getString(2),
-                                                rs.getInt(3),
-                                                rs.getString(4),
-                                                rs.getString(5),
-                                                rs.getBoolean(6),
-                                                rs.getBoolean(7),
-                                                rs.getBoolean(8),
-                                                rs.getString(9)));
-                            }
-                        }
-                    }
-                }
-                int inserted = 0;
-                int updated = 0;
-                int unchanged = 0;
+        return InTransaction.run(dataSource, c -> {
+            Map<String, Values> stored = new HashMap<>();
+            Map<String, String> codes = new HashMap<>();
+            for (int from = 0; from < rows.size(); from += EnrolmentImport.CHUNK) {
+                List<Row> chunk =
+                        rows.subList(from, Math.min(rows.size(), from + EnrolmentImport.CHUNK));
                 try (PreparedStatement ps =
                         c.prepareStatement(
-                                "INSERT INTO institutions (code, name, level, grade, kind, tcm,"
-                                    + " dual_channel, outpatient_pooling, region) VALUES (?, ?, ?, ?,"
-                                    + " ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
-                                    + " level = VALUES(level), grade = VALUES(grade), kind ="
-                                    + " VALUES(kind), tcm = VALUES(tcm), dual_channel ="
-                                    + " VALUES(dual_channel), outpatient_pooling ="
-                                    + " VALUES(outpatient_pooling), region = VALUES(region)")) {
-                    EnrolmentImport.Batch batch = new EnrolmentImport.Batch(ps);
-                    int n = 0;
-                    for (Row r : rows) {
-                        String k = EnrolmentImport.key(r.code());
-                        Values old = stored.get(k);
-                        if (old == null) {
-                            inserted++;
-                        } else if (old.equals(r.values())) {
-                            unchanged++;
-                            continue;
-                        } else {
-                            updated++;
-                        }
-                        ps.setString(1, old == null ? r.code() : codes.get(k));
-                        ps.setString(2, r.name());
-                        ps.setInt(3, r.level());
-                        ps.setString(4, r.grade().name());
-                        ps.setString(5, r.kind().name());
-                        ps.setBoolean(6, r.tcm());
-                        ps.setBoolean(7, r.dualChannel());
-                        ps.setBoolean(8, r.outpatientPooling());
-                        ps.setString(9, r.region());
-                        batch.add();
-                        if (++n % EnrolmentImport.CHUNK == 0) {
-                            batch.flush();
+                                "SELECT code, name, level, grade, kind, tcm, dual_channel,"
+                                    + " outpatient_pooling, region FROM institutions WHERE code"
+                                    + " IN ("
+                                        + EnrolmentImport.marks(chunk.size())
+                                        + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(1 + i, chunk.get(i).code());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String k = EnrolmentImport.key(rs.getString(1));
+                            codes.put(k, rs.getString(1));
+                            stored.put(
+                                    k,
+                                    new Values(
+                                            rs.getString(2),
+                                            rs.getInt(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getBoolean(6),
+                                            rs.getBoolean(7),
+                                            rs.getBoolean(8),
+                                            rs.getString(9)));
                         }
                     }
-                    batch.flush();
                 }
-                ImportReport report =
-                        new ImportReport(
-                                source, records, inserted, updated, unchanged, List.of(),
-                                List.of());
-                Audit.record(c, ACTION, source, report.summary());
-                c.commit();
-                return report;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            int inserted = 0;
+            int updated = 0;
+            int unchanged = 0;
+            try (PreparedStatement ps =
+                    c.prepareStatement(
+                            "INSERT INTO institutions (code, name, level, grade, kind, tcm,"
+                                + " dual_channel, outpatient_pooling, region) VALUES (?, ?, ?, ?,"
+                                + " ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
+                                + " level = VALUES(level), grade = VALUES(grade), kind ="
+                                + " VALUES(kind), tcm = VALUES(tcm), dual_channel ="
+                                + " VALUES(dual_channel), outpatient_pooling ="
+                                + " VALUES(outpatient_pooling), region = VALUES(region)")) {
+                EnrolmentImport.Batch batch = new EnrolmentImport.Batch(ps);
+                int n = 0;
+                for (Row r : rows) {
+                    String k = EnrolmentImport.key(r.code());
+                    Values old = stored.get(k);
+                    if (old == null) {
+                        inserted++;
+                    } else if (old.equals(r.values())) {
+                        unchanged++;
+                        continue;
+                    } else {
+                        updated++;
+                    }
+                    ps.setString(1, old == null ? r.code() : codes.get(k));
+                    ps.setString(2, r.name());
+                    ps.setInt(3, r.level());
+                    ps.setString(4, r.grade().name());
+                    ps.setString(5, r.kind().name());
+                    ps.setBoolean(6, r.tcm());
+                    ps.setBoolean(7, r.dualChannel());
+                    ps.setBoolean(8, r.outpatientPooling());
+                    ps.setString(9, r.region());
+                    batch.add();
+                    if (++n % EnrolmentImport.CHUNK == 0) {
+                        batch.flush();
+                    }
+                }
+                batch.flush();
+            }
+            ImportReport report =
+                    new ImportReport(
+                            source, records, inserted, updated, unchanged, List.of(),
+                            List.of());
+            Audit.record(c, ACTION, source, report.summary());
+            return report;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package cn.onestop.rulestore;
 
+import cn.onestop.db.InTransaction;
 import cn.onestop.api.v1.RuleVersion;
 import cn.onestop.ledger.Audit;
 import cn.onestop.ledger.Reason;
@@ -77,65 +78,56 @@ public final class RuleStore {
         } catch (RuleLoadException e) {
             return Result.invalid("content", e.getMessage());
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT generation FROM rule_generation WHERE id = 1 FOR UPDATE")) {
-                    ps.executeQuery().close();
-                }
-                List<Stored> all = loadAll(c);
-                for (Stored s : all) {
-                    if (s.meta().getId().equals(table.id())) {
-                        c.rollback();
-                        if (s.meta().getDigest().equals(table.digest())) {
-                            return Result.ok(new Published(s.meta(), false));
-                        }
-                        return Result.failed(Reason.RULE_VERSION_EXISTS, table.id() + " is already published with "
-                                + "other content; a published version never changes, publish a new effective date");
-                    }
-                }
-                List<RuleTable> tables = new ArrayList<>();
-                for (Stored s : all) {
-                    tables.add(RuleTableParser.parse(s.meta().getOrigin(), s.content()));
-                }
-                tables.add(table);
-                try {
-                    RuleBook.of(tables);
-                } catch (RuleLoadException e) {
-                    c.rollback();
-                    return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
-                }
-                java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-                String publishedAt = now.toString();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
-                        + "effective_from, effective_to, digest, document, origin, content, published_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, table.id());
-                    ps.setString(2, table.plan());
-                    ps.setDate(3, Date.valueOf(table.effectiveFrom()));
-                    ps.setDate(4, table.effectiveTo() == null ? null : Date.valueOf(table.effectiveTo()));
-                    ps.setString(5, table.digest());
-                    ps.setString(6, document(table));
-                    ps.setString(7, origin);
-                    ps.setBytes(8, content);
-                    ps.setTimestamp(9, Timestamp.from(now));
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
-                    ps.executeUpdate();
-                }
-                Audit.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
-                c.commit();
-                return Result.ok(new Published(meta(table, origin, publishedAt), true));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return InTransaction.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT generation FROM rule_generation WHERE id = 1 FOR UPDATE")) {
+                ps.executeQuery().close();
             }
-        }
+            List<Stored> all = loadAll(c);
+            for (Stored s : all) {
+                if (s.meta().getId().equals(table.id())) {
+                    c.rollback();
+                    if (s.meta().getDigest().equals(table.digest())) {
+                        return Result.ok(new Published(s.meta(), false));
+                    }
+                    return Result.failed(Reason.RULE_VERSION_EXISTS, table.id() + " is already published with "
+                            + "other content; a published version never changes, publish a new effective date");
+                }
+            }
+            List<RuleTable> tables = new ArrayList<>();
+            for (Stored s : all) {
+                tables.add(RuleTableParser.parse(s.meta().getOrigin(), s.content()));
+            }
+            tables.add(table);
+            try {
+                RuleBook.of(tables);
+            } catch (RuleLoadException e) {
+                c.rollback();
+                return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
+            }
+            java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            String publishedAt = now.toString();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
+                    + "effective_from, effective_to, digest, document, origin, content, published_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, table.id());
+                ps.setString(2, table.plan());
+                ps.setDate(3, Date.valueOf(table.effectiveFrom()));
+                ps.setDate(4, table.effectiveTo() == null ? null : Date.valueOf(table.effectiveTo()));
+                ps.setString(5, table.digest());
+                ps.setString(6, document(table));
+                ps.setString(7, origin);
+                ps.setBytes(8, content);
+                ps.setTimestamp(9, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
+                ps.executeUpdate();
+            }
+            Audit.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
+            return Result.ok(new Published(meta(table, origin, publishedAt), true));
+        });
     }
 
     /** Every published version as one book (what a node would settle with right now). */

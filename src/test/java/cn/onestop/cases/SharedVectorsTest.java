@@ -26,39 +26,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resources; where both exist, the copy must be identical, so it cannot drift.
  */
 class SharedVectorsTest {
-    static final Path SHARED = Path.of(System.getProperty("onestop.cases", "../shared/cases"));
-    static final Path COPY = Path.of("src/test/resources/shared-cases");
-
-    static Path casesDir() {
-        return Files.isDirectory(SHARED) ? SHARED : COPY;
-    }
 
     @org.junit.jupiter.api.Test
     void theKeptCopyIsTheSharedVectors() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(SHARED), "no shared folder on this machine");
-        List<String> shared;
-        try (Stream<Path> s = Files.list(SHARED)) {
-            shared = s.filter(p -> p.toString().endsWith(".json")).map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        List<String> copy;
-        try (Stream<Path> s = Files.list(COPY)) {
-            copy = s.filter(p -> p.toString().endsWith(".json")).map(p -> p.getFileName().toString()).sorted().toList();
-        }
-        assertEquals(shared, copy, "refresh src/test/resources/shared-cases from " + SHARED);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Vectors.SHARED),
+                "no shared folder on this machine");
+        List<String> shared = Vectors.jsonIn(Vectors.SHARED).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> copy = Vectors.jsonIn(Vectors.COPY).stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(shared, copy, "refresh " + Vectors.COPY + " from " + Vectors.SHARED);
         for (String name : shared) {
-            assertEquals(Files.readString(SHARED.resolve(name)), Files.readString(COPY.resolve(name)), name);
+            assertEquals(Files.readString(Vectors.SHARED.resolve(name)), Files.readString(Vectors.COPY.resolve(name)),
+                    name);
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyVectorSplitsExactlyAsExpected() throws IOException {
-        Path dir = casesDir();
-        assertTrue(Files.isDirectory(dir), "shared test vectors not found at " + dir.toAbsolutePath());
         CaseRunner runner = new CaseRunner(RuleFiles.loadBundled(), false);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = Vectors.files();
         assertTrue(files.size() >= 23, "expected the shared vectors, found " + files.size());
         List<DynamicTest> tests = new ArrayList<>();
         for (Path f : files) {

@@ -1,6 +1,7 @@
 package cn.onestop.catalog;
 
 import cn.onestop.cases.CaseRunner;
+import cn.onestop.cases.Vectors;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.json.RequestJson;
@@ -37,18 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked to be exactly those that expect an error.
  */
 class CodedVectorsTest {
-    static final Path SHARED = Path.of(System.getProperty("onestop.cases", "../shared/cases"));
-    static final Path COPY = Path.of("src/test/resources/shared-cases");
 
     @TestFactory
     Stream<DynamicTest> everyVectorSplitsTheSameWhenItsLinesAreCodes() throws IOException {
-        Path dir = Files.isDirectory(SHARED) ? SHARED : COPY;
         RuleBook book = RuleFiles.loadBundled();
         CaseRunner plain = new CaseRunner(book, false);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = Vectors.files();
         assertTrue(files.size() >= 23, "expected the shared vectors, found " + files.size());
         List<DynamicTest> tests = new ArrayList<>();
         for (Path f : files) {

@@ -18,7 +18,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,31 +119,7 @@ class CrashRecoveryTest {
         try (Connection c = db.dataSource().getConnection()) {
             GatewayFixture.institution(c, GatewayFixture.HOSPITAL_3A, 3, "A", "HOSPITAL", false, false, true);
             for (int i = 0; i < PERSONS; i++) {
-                String id = "C" + i;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status) "
-                        + "VALUES (?, ?, 'NM-REGION-EMPLOYEE', 'ACTIVE')")) {
-                    ps.setString(1, id);
-                    ps.setString(2, "崩溃 " + i);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (1, ?, ?)")) {
-                    ps.setString(1, "EV-" + id);
-                    ps.setString(2, id);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (person_id, balance) VALUES (?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setLong(2, 1_000_000);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
-                        + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setLong(2, 1_000_000);
-                    ps.setLong(3, 1_000_000);
-                    ps.executeUpdate();
-                }
+                GatewayFixture.enrol(c, "C" + i, "NM-REGION-EMPLOYEE", "ACTIVE", false, 1_000_000, null);
             }
         }
     }

@@ -79,34 +79,40 @@ final class GatewayFixture implements AutoCloseable {
     void person(String id, String plan, String status, boolean civilServant, long balance, String benefitStart)
             throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status, "
-                    + "civil_servant, benefit_start) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, "测试 " + id);
-                ps.setString(3, plan);
-                ps.setString(4, status);
-                ps.setBoolean(5, civilServant);
-                ps.setDate(6, benefitStart == null ? null : java.sql.Date.valueOf(benefitStart));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (1, ?, ?)")) {
-                ps.setString(1, "EV-" + id);
-                ps.setString(2, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (person_id, balance) VALUES (?, ?)")) {
-                ps.setString(1, id);
-                ps.setLong(2, balance);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
-                    + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
-                ps.setString(1, id);
-                ps.setLong(2, balance);
-                ps.setLong(3, balance);
-                ps.executeUpdate();
-            }
+            enrol(c, id, plan, status, civilServant, balance, benefitStart);
+        }
+    }
+
+    /** {@link #person} on the caller's connection: person, credential, account and its opening entry. */
+    static void enrol(Connection c, String id, String plan, String status, boolean civilServant, long balance,
+                      String benefitStart) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status, "
+                + "civil_servant, benefit_start) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, "测试 " + id);
+            ps.setString(3, plan);
+            ps.setString(4, status);
+            ps.setBoolean(5, civilServant);
+            ps.setDate(6, benefitStart == null ? null : java.sql.Date.valueOf(benefitStart));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (1, ?, ?)")) {
+            ps.setString(1, "EV-" + id);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (person_id, balance) VALUES (?, ?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, balance);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
+                + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, balance);
+            ps.setLong(3, balance);
+            ps.executeUpdate();
         }
     }
 
