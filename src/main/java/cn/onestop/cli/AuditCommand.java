@@ -21,7 +21,8 @@ final class AuditCommand implements Callable<Integer> {
         try (Database db = Database.open(DatabaseConfig.load(config, System.getenv()))) {
             LedgerAudit.Report r = new LedgerAudit(db.dataSource()).run();
             System.out.printf("%d accumulator rows, %d accounts, %d settlements: %s%n", r.accumulatorRows(),
-                    r.accounts(), r.settlements(), r.clean() ? "consistent" : r.discrepancies().size() + " discrepancies");
+                    r.accounts(), r.settlements(),
+                    r.clean() ? "consistent" : r.discrepancies().size() + " discrepancies");
             r.discrepancies().forEach(d -> System.out.println("  " + d));
             return r.clean() ? 0 : 1;
         }

@@ -36,7 +36,8 @@ final class ClientCommand {
     @Option(names = "--target", paramLabel = "HOST:PORT", description = "gateway address (default: ${DEFAULT-VALUE})")
     String target = "127.0.0.1:50051";
 
-    @Option(names = "--deadline-ms", paramLabel = "MS", description = "deadline of the call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--deadline-ms", paramLabel = "MS",
+            description = "deadline of the call (default: ${DEFAULT-VALUE})")
     long deadlineMs = 10_000;
 
     interface Call {
@@ -46,8 +47,10 @@ final class ClientCommand {
     int run(Call call) throws Exception {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
         try {
-            var stub = SettlementServiceGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
-            System.out.println(JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence().print(call.call(stub)));
+            var stub = SettlementServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
+            System.out.println(JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
+                    .print(call.call(stub)));
             return 0;
         } catch (StatusRuntimeException e) {
             System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The one program: {@code java -jar onestop.jar <command>}. */
 @Command(name = "onestop", mixinStandardHelpOptions = true,
         description = "OneStop: point-of-service settlement for basic medical insurance.",
-        subcommands = {CaseCommand.class, ServeCommand.class, ClientCommand.class, AuditCommand.class, ImportCommand.class,
-                CatalogCommand.class})
+        subcommands = {CaseCommand.class, ServeCommand.class, ClientCommand.class, AuditCommand.class,
+                ImportCommand.class, CatalogCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

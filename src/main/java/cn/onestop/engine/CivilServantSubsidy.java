@@ -63,7 +63,8 @@ final class CivilServantSubsidy {
         List<Param> ps = new ArrayList<>(List.of(ratio, r.outpatientAnnualCap()));
         long remaining = Math.min(s.remaining(r.outpatientAnnualCap(), Accumulator.SUBSIDY_OUTPATIENT_PAID),
                 annualRemaining(s, r, ps));
-        long p = pay(s, "civil servant, outpatient-pooling co-pay above the deductible", base, ratio.bp(), remaining, ps);
+        long p = pay(s, "civil servant, outpatient-pooling co-pay above the deductible", base, ratio.bp(), remaining,
+                ps);
         s.add(Accumulator.SUBSIDY_OUTPATIENT_PAID, p);
     }
 
@@ -90,7 +91,8 @@ final class CivilServantSubsidy {
             default -> {
             }
         }
-        long remaining = Math.min(Math.max(0, cap - s.ytd(Accumulator.CARE_OUTPATIENT_PAID)), annualRemaining(s, r, ps));
+        long remaining = Math.min(Math.max(0, cap - s.ytd(Accumulator.CARE_OUTPATIENT_PAID)),
+                annualRemaining(s, r, ps));
         long p = pay(s, "medical-care person, outpatient burden above the annual threshold", above, c.ratio().bp(),
                 remaining, ps);
         s.add(Accumulator.CARE_OUTPATIENT_BASE, base);

@@ -40,7 +40,8 @@ final class CriticalIllness {
                 long x = bandHi - bandLo;
                 int bp = EmployeePool.clampRatio((long) band.ratio().bp() + bonus);
                 long p = fund.portion(x, bp);
-                s.step("hifmi_pay", relief ? "band of the cumulative base, assistance relief" : "band of the cumulative base",
+                s.step("hifmi_pay",
+                        relief ? "band of the cumulative base, assistance relief" : "band of the cumulative base",
                         x, bp, capShown, p, relief
                                 ? List.of(band.ratio(), r.threshold(), r.reliefCategoriesSource(), r.reliefThreshold(),
                                 r.reliefBonus(), r.reliefUncapped())

@@ -51,7 +51,8 @@ final class EmployeePool {
         }
         s.deductible = Math.min(std, s.inscp);
         s.eligible = s.inscp - s.deductible;
-        s.step("act_pay_dedc", "first-admission standard of the grade group, less a step per earlier admission, not below the floor",
+        s.step("act_pay_dedc",
+                "first-admission standard of the grade group, less a step per earlier admission, not below the floor",
                 s.inscp, (int) Math.max(share, 0), Step.NONE, s.deductible, dedParams);
 
         // segments on the annual axis of in-scope inpatient expense (E §22, [interp])

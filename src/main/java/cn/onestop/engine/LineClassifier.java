@@ -120,9 +120,11 @@ final class LineClassifier {
                     Step.NONE, Step.NONE, priceOver, none);
         }
         if (fulamt > 0) {
-            s.step("fulamt_ownpay_amt", "out-of-catalog and excluded lines", fulamt, Step.NONE, Step.NONE, fulamt, none);
+            s.step("fulamt_ownpay_amt", "out-of-catalog and excluded lines", fulamt, Step.NONE, Step.NONE, fulamt,
+                    none);
         }
-        s.step("inscp_scp_amt", "in scope: medfee − own pay − over limit − paid first", medfee, Step.NONE, Step.NONE,
+        s.step("inscp_scp_amt", "in scope: medfee − own pay − over limit − paid first", medfee, Step.NONE,
+                Step.NONE,
                 inscp, none);
     }
 }

@@ -54,8 +54,8 @@ public final class Gateway implements AutoCloseable {
 
     /**
      * Starts on an open database: publishes the bundled rule tables the database lacks, loads the
-     * sample data (and the sample catalog) into an empty database if asked, then serves. Closing the gateway leaves the
-     * database open: its owner closes it.
+     * sample data (and the sample catalog) into an empty database if asked, then serves. Closing
+     * the gateway leaves the database open: its owner closes it.
      */
     public static Gateway start(Database database, ServerConfig cfg, Clock clock) throws IOException, SQLException {
         RuleStore store = new RuleStore(database.dataSource(), clock);
