@@ -3,15 +3,18 @@ package cn.onestop.cli;
 import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.ledger.LedgerAudit;
+import cn.onestop.rulestore.RuleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** {@code onestop audit}: recompute the ledger from its journals; exit 1 on any discrepancy. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Check every accumulator row, account balance and settlement against the journals.")
+        description = "Check every accumulator row, account balance and settlement against the journals, "
+                + "and split every settlement again from its stored input.")
 final class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "properties file (default: ${DEFAULT-VALUE})")
     Path config = Path.of("config", "onestop.properties");
@@ -19,7 +22,8 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Database db = Database.open(DatabaseConfig.load(config, System.getenv()))) {
-            LedgerAudit.Report r = new LedgerAudit(db.dataSource()).run();
+            LedgerAudit.Report r = new LedgerAudit(db.dataSource(),
+                    new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run();
             System.out.printf("%d accumulator rows, %d accounts, %d settlements: %s%n", r.accumulatorRows(),
                     r.accounts(), r.settlements(),
                     r.clean() ? "consistent" : r.discrepancies().size() + " discrepancies");

@@ -1,11 +1,20 @@
 package cn.onestop.ledger;
 
+import cn.onestop.api.SettlementMessages;
 import cn.onestop.api.v1.Settlement;
+import cn.onestop.engine.Outcome;
+import cn.onestop.engine.SplitEngine;
+import cn.onestop.json.RequestJson;
+import cn.onestop.json.SettlementJson;
+import cn.onestop.request.SettlementRequest;
+import cn.onestop.rules.RuleBook;
+import cn.onestop.rules.RuleTable;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.Accumulators;
 import com.google.protobuf.InvalidProtocolBufferException;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,14 +27,19 @@ import java.util.StringJoiner;
 
 /**
  * Recomputes the ledger from its journals, as an auditor would: every accumulator row is the sum
- * of its journal, every account balance the sum of its journal, and every settlement's journal
- * entries are exactly its delta (and, once reversed, the delta negated). Read-only.
+ * of its journal, every account balance the sum of its journal, every settlement's journal
+ * entries are exactly its delta (and, once reversed, the delta negated), and every settlement
+ * splits again, from its stored input and the rule version it names, to the amounts it answered.
+ * Read-only.
  */
 public final class LedgerAudit {
     private final DataSource dataSource;
+    private final RuleBook rules;
 
-    public LedgerAudit(DataSource dataSource) {
+    /** @param rules every published rule version (versions never change, so any later book will do) */
+    public LedgerAudit(DataSource dataSource, RuleBook rules) {
         this.dataSource = dataSource;
+        this.rules = rules;
     }
 
     /** What the audit found; empty means the ledger is consistent. */
@@ -133,7 +147,38 @@ public final class LedgerAudit {
         return n;
     }
 
-    private static int settlements(Connection c, List<String> found) throws SQLException {
+    /** Null when the stored input splits again to the stored answer, else what differs. */
+    private String recompute(String engineInput, Settlement stored) {
+        SettlementRequest input;
+        try {
+            input = RequestJson.parse(SettlementJson.mapper().readTree(engineInput));
+        } catch (IOException | RuntimeException e) {
+            return "stored input unreadable: " + e.getMessage();
+        }
+        RuleTable version = rules.byId(stored.getRuleVersion());
+        if (version == null) {
+            return "rule version " + stored.getRuleVersion() + " is not published";
+        }
+        // the version it names, even if a later one has been published for its date since
+        List<RuleTable> pinned = new ArrayList<>(List.of(version));
+        RuleTable assistance = rules.byId(stored.getAssistanceVersion());
+        if (assistance != null) {
+            pinned.add(assistance);
+        }
+        Outcome outcome = SplitEngine.split(input, RuleBook.of(pinned));
+        if (!(outcome instanceof Outcome.Settled settled)) {
+            return "its input is now refused: " + ((Outcome.Refused) outcome).reason();
+        }
+        Settlement again = SettlementMessages.toProto(input.plan(), input.settleDate(), settled.settlement());
+        if (!again.getAmounts().equals(stored.getAmounts()) || !again.getFundsList().equals(stored.getFundsList())
+                || !again.getAccumulatorDeltaMap().equals(stored.getAccumulatorDeltaMap())
+                || !again.getFlagsList().equals(stored.getFlagsList())) {
+            return "splits again to " + again.getAmounts() + " but answered " + stored.getAmounts();
+        }
+        return null;
+    }
+
+    private int settlements(Connection c, List<String> found) throws SQLException {
         Map<String, long[]> journal = new HashMap<>();
         Map<String, long[]> reversals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, kind, "
@@ -149,7 +194,7 @@ public final class LedgerAudit {
         }
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, status, result, own_account_debit, "
-                + "family_account_debit FROM settlements");
+                + "family_account_debit, engine_input FROM settlements");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 n++;
@@ -170,6 +215,10 @@ public final class LedgerAudit {
                 Accumulators undone = Accumulators.of(reversals.getOrDefault(id, new long[Accumulator.count()]));
                 if (!undone.equals(reversed ? delta.negated() : Accumulators.ZERO)) {
                     found.add("settlement " + id + " (" + rs.getString(2) + "): reversal journal " + undone);
+                }
+                String again = recompute(rs.getString(6), s);
+                if (again != null) {
+                    found.add("settlement " + id + ": " + again);
                 }
                 long acct = s.getAmounts().getAcctPay();
                 if (rs.getLong(4) + rs.getLong(5) != acct) {

@@ -109,7 +109,8 @@ class CrashRecoveryTest {
                 rs.next();
                 assertEquals(sent.size(), rs.getInt(1), "one settlement per message id");
             }
-            LedgerAudit.Report audit = new LedgerAudit(db.dataSource()).run();
+            LedgerAudit.Report audit = new LedgerAudit(db.dataSource(),
+                    new cn.onestop.rulestore.RuleStore(db.dataSource(), java.time.Clock.systemUTC()).book()).run();
             assertTrue(audit.clean(), audit.discrepancies().toString());
             assertEquals(sent.size(), audit.settlements());
         }

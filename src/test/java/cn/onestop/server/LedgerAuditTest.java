@@ -5,12 +5,16 @@ import cn.onestop.ledger.LedgerAudit;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.util.List;
 
 import static cn.onestop.server.GatewayFixture.p01;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The audit recomputes the ledger from its journals, and notices when a row was changed behind its back. */
+/**
+ * The audit recomputes the ledger from its journals and splits every settlement again, and notices
+ * when a row was changed behind its back.
+ */
 class LedgerAuditTest {
 
     @Test
@@ -24,7 +28,7 @@ class LedgerAuditTest {
             f.settlement.reverse(ReverseRequest.newBuilder().setInstitutionCode(GatewayFixture.HOSPITAL_3A)
                     .setMessageId("r-2").setSettlementId(second.getRecord().getSettlementId()).build());
 
-            LedgerAudit audit = new LedgerAudit(f.db.dataSource());
+            LedgerAudit audit = new LedgerAudit(f.db.dataSource(), f.gateway.rules().get());
             LedgerAudit.Report clean = audit.run();
             assertTrue(clean.clean(), clean.discrepancies().toString());
             assertEquals(3, clean.settlements());
@@ -33,12 +37,15 @@ class LedgerAuditTest {
             try (Connection c = f.db.dataSource().getConnection()) {
                 c.createStatement().executeUpdate("UPDATE accumulators SET pool_paid = pool_paid + 1 WHERE person_id = 'A1'");
                 c.createStatement().executeUpdate("UPDATE accounts SET balance = balance + 100 WHERE person_id = 'A2'");
+                c.createStatement().executeUpdate("UPDATE settlements SET engine_input = REPLACE(engine_input, "
+                        + "'\"use_account\":true', '\"use_account\":false') WHERE message_id = 'a-1'");
             }
             LedgerAudit.Report tampered = audit.run();
-            assertEquals(2, tampered.discrepancies().size(), tampered.discrepancies().toString());
-            assertTrue(tampered.discrepancies().get(0).contains("A1") && tampered.discrepancies().get(0).contains("pool_paid"),
-                    tampered.discrepancies().get(0));
-            assertTrue(tampered.discrepancies().get(1).contains("account A2"), tampered.discrepancies().get(1));
+            List<String> found = tampered.discrepancies();
+            assertEquals(3, found.size(), found.toString());
+            assertTrue(found.get(0).contains("A1") && found.get(0).contains("pool_paid"), found.get(0));
+            assertTrue(found.get(1).contains("account A2"), found.get(1));
+            assertTrue(found.get(2).contains("splits again to"), found.get(2));
         }
     }
 }
