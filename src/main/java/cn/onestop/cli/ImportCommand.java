@@ -14,8 +14,6 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code onestop import persons|institutions FILE.csv}: enrolment import into the configured database. */
@@ -48,10 +46,8 @@ final class ImportCommand {
             try (Database db = Database.open(DatabaseConfig.load(parent.config, System.getenv()))) {
                 // the plans published in this database; a fresh one (never served) knows the bundled ones
                 RuleBook book = new RuleStore(db.dataSource(), Clock.systemUTC()).book();
-                Map<String, String> schemes = new TreeMap<>();
-                (book.size() == 0 ? RuleFiles.loadBundled() : book).plans()
-                        .forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
-                return print(new EnrolmentImport(db.dataSource(), schemes).importPersons(file,
+                RuleBook plans = book.size() == 0 ? RuleFiles.loadBundled() : book;
+                return print(EnrolmentImport.forPlans(db.dataSource(), plans).importPersons(file,
                         n -> System.err.println("  " + n + " rows written")));
             }
         }

@@ -1,5 +1,7 @@
 package cn.onestop.enrolment;
 
+import java.util.TreeMap;
+import cn.onestop.rules.RuleBook;
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
@@ -106,6 +108,13 @@ public final class EnrolmentImport {
     public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.csv = new PersonCsv(planScheme);
+    }
+
+    /** An import for the plans of {@code rules}: a person may join any plan it has a version of. */
+    public static EnrolmentImport forPlans(DataSource dataSource, RuleBook rules) {
+        Map<String, String> schemes = new TreeMap<>();
+        rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
+        return new EnrolmentImport(dataSource, schemes);
     }
 
     /** Imports a UTF-8 file; the source is its file name. */

@@ -12,8 +12,6 @@ import io.grpc.stub.StreamObserver;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /** Person and institution import over gRPC: the same all-or-nothing import as the CSV commands. */
@@ -34,9 +32,7 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
             if (request.getCsv().isBlank()) {
                 return Result.invalid("csv", "is required: the persons file with its header row");
             }
-            Map<String, String> schemes = new TreeMap<>();
-            rules.get().plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
-            return Result.ok(report(new EnrolmentImport(dataSource, schemes)
+            return Result.ok(report(EnrolmentImport.forPlans(dataSource, rules.get())
                     .importPersons(source(request), new StringReader(request.getCsv()), null)));
         });
     }

@@ -18,8 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Sample institutions and persons ({@code config/samples}) imported into a database that has no
@@ -48,9 +46,7 @@ final class Samples {
             return;
         }
         check(new InstitutionImport(ds).importInstitutions(institutions));
-        Map<String, String> schemes = new TreeMap<>();
-        rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
-        check(new EnrolmentImport(ds, schemes).importPersons(persons));
+        check(EnrolmentImport.forPlans(ds, rules).importPersons(persons));
     }
 
     /** The sample catalog's file in the catalog folder. */
