@@ -5,7 +5,7 @@ import cn.onestop.engine.Refusal;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.json.RequestJson;
 import cn.onestop.json.SettlementJson;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
 import com.fasterxml.jackson.databind.JsonNode;

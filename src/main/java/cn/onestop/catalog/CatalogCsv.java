@@ -1,6 +1,6 @@
 package cn.onestop.catalog;
 
-import cn.onestop.enrolment.RowError;
+import cn.onestop.kernel.RowError;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 import org.apache.commons.csv.CSVFormat;

@@ -1,7 +1,7 @@
 package cn.onestop.catalog;
 
-import cn.onestop.enrolment.ImportReport;
-import cn.onestop.enrolment.RowError;
+import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.RowError;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package cn.onestop.catalog;
 
 import cn.onestop.db.InTransaction;
-import cn.onestop.ledger.Audit;
+import cn.onestop.audit.AuditTrail;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 
@@ -155,7 +155,7 @@ public final class CatalogStore implements CatalogSource {
                 ps.executeUpdate();
             }
             for (CatalogVersion v : published) {
-                Audit.record(c, ACTION, v.id(), "digest " + digest + ", " + items.size() + " items, effective "
+                AuditTrail.record(c, ACTION, v.id(), "digest " + digest + ", " + items.size() + " items, effective "
                         + v.effectiveFrom() + ".." + (v.effectiveTo() == null ? "" : v.effectiveTo()) + ", from "
                         + from + (written == 0 ? " (item set already stored)" : ""));
             }

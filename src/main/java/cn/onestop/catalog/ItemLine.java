@@ -2,7 +2,7 @@ package cn.onestop.catalog;
 
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 
 /**
  * A bill line as the billing system sends it, before classification: an item code, an explicit

@@ -3,7 +3,7 @@ package cn.onestop.cli;
 import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.enrolment.EnrolmentImport;
-import cn.onestop.enrolment.ImportReport;
+import cn.onestop.kernel.ImportReport;
 import cn.onestop.enrolment.InstitutionImport;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleFiles;

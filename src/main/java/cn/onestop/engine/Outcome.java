@@ -1,6 +1,6 @@
 package cn.onestop.engine;
 
-import cn.onestop.request.FieldViolation;
+import cn.onestop.kernel.FieldViolation;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,11 +1,15 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.kernel.ImportReport;
+
+import cn.onestop.kernel.RowError;
+
 import java.util.TreeMap;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
-import cn.onestop.ledger.Audit;
+import cn.onestop.audit.AuditTrail;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.AssistanceCategory;
 import java.io.IOException;
@@ -270,7 +274,7 @@ public final class EnrolmentImport {
                             unchanged,
                             List.of(),
                             warnings);
-            Audit.record(
+            AuditTrail.record(
                     c,
                     ACTION,
                     source,

@@ -1,8 +1,12 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.kernel.ImportReport;
+
+import cn.onestop.kernel.RowError;
+
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Cells;
-import cn.onestop.ledger.Audit;
+import cn.onestop.audit.AuditTrail;
 import cn.onestop.request.Grade;
 import cn.onestop.request.InstitutionKind;
 import java.io.IOException;
@@ -302,7 +306,7 @@ public final class InstitutionImport {
                     new ImportReport(
                             source, records, inserted, updated, unchanged, List.of(),
                             List.of());
-            Audit.record(c, ACTION, source, report.summary());
+            AuditTrail.record(c, ACTION, source, report.summary());
             return report;
         });
     }

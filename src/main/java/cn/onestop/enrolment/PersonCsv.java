@@ -1,5 +1,7 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.kernel.RowError;
+
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.AssistanceCategory;
 import cn.onestop.request.CrDisabled;

@@ -6,7 +6,7 @@ import cn.onestop.engine.SetlInfo;
 import cn.onestop.engine.Settlement;
 import cn.onestop.engine.Step;
 import cn.onestop.request.Accumulator;
-import cn.onestop.request.FieldViolation;
+import cn.onestop.kernel.FieldViolation;
 import cn.onestop.rules.Param;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,6 +1,6 @@
 package cn.onestop.ledger;
 
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 
 /**
  * A credential presented at the counter: national mdtrt_cert_type (1 = 01 e-voucher token,

@@ -1,5 +1,13 @@
 package cn.onestop.ledger;
 
+import cn.onestop.audit.AuditTrail;
+
+import cn.onestop.kernel.Failure;
+
+import cn.onestop.kernel.Reason;
+
+import cn.onestop.kernel.Result;
+
 import cn.onestop.api.SettlementMessages;
 import cn.onestop.api.v1.AssistanceIdentity;
 import cn.onestop.api.v1.Credential;
@@ -24,7 +32,7 @@ import cn.onestop.request.Accumulators;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.FamilyPayer;
 import cn.onestop.request.Institution;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -158,7 +166,7 @@ public final class Ledger {
                 AccountStore.move(c, ctx.familyId, familyBalance, -s.familyDebit(), "FAMILY_AID", id);
             }
             IdempotencyStore.insert(c, cmd.institutionCode(), cmd.messageId(), "SETTLE", cmd.requestHash(), id, now);
-            Audit.record(c, "SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person " + personId
+            AuditTrail.record(c, "SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person " + personId
                     + " credential " + cmd.credential().type() + ":" + cmd.credential().masked() + " medfee "
                     + s.amounts().medfeeSumamt() + " funds " + s.amounts().fundPaySumamt());
             return Result.ok(SettleResponse.newBuilder().setRecord(SettlementRecord.newBuilder().setSettlementId(id)
@@ -209,7 +217,7 @@ public final class Ledger {
                 SettlementStore.markReversed(c, where.settlementId(), reversalId, now);
                 IdempotencyStore.insert(c, cmd.institutionCode(), cmd.messageId(), "REVERSE", cmd.requestHash(),
                         reversalId, now);
-                Audit.record(c, "REVERSE", where.settlementId(), "reversal " + reversalId + " by "
+                AuditTrail.record(c, "REVERSE", where.settlementId(), "reversal " + reversalId + " by "
                         + cmd.institutionCode() + "/" + cmd.messageId() + ": " + cmd.reason());
                 return Result.ok(reversal(c, where.settlementId(), false));
             }
@@ -244,7 +252,7 @@ public final class Ledger {
                 afterId = parts[1];
             } catch (RuntimeException e) {
                 return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, "page_token: not a token from "
-                        + "this API", List.of(new cn.onestop.request.FieldViolation("page_token", "is not valid"))));
+                        + "this API", List.of(new cn.onestop.kernel.FieldViolation("page_token", "is not valid"))));
             }
         }
         LocalDate ad = afterDate;
@@ -346,7 +354,7 @@ public final class Ledger {
             }
             if (familyId.equals(personId)) {
                 return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, "family_payer: is the patient",
-                        List.of(new cn.onestop.request.FieldViolation("family_payer.credential",
+                        List.of(new cn.onestop.kernel.FieldViolation("family_payer.credential",
                                 "names the patient, not a family member"))));
             }
             ctx.familyId = familyId;

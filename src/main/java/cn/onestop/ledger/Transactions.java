@@ -1,5 +1,7 @@
 package cn.onestop.ledger;
 
+import cn.onestop.kernel.Result;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package cn.onestop.request;
 
+import cn.onestop.kernel.InvalidRequestException;
+
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,7 @@
 package cn.onestop.request;
 
+import cn.onestop.kernel.InvalidRequestException;
+
 /**
  * One line of a bill. {@code amount = unit_price × qty}, in fen.
  *

@@ -1,5 +1,7 @@
 package cn.onestop.request;
 
+import cn.onestop.kernel.InvalidRequestException;
+
 /** Constructor checks shared by the request records. */
 final class Require {
     private Require() {

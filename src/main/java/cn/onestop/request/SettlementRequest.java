@@ -1,5 +1,9 @@
 package cn.onestop.request;
 
+import cn.onestop.kernel.InvalidRequestException;
+
+import cn.onestop.kernel.FieldViolation;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package cn.onestop.rulestore;
 
 import cn.onestop.db.InTransaction;
 import cn.onestop.api.v1.RuleVersion;
-import cn.onestop.ledger.Audit;
-import cn.onestop.ledger.Reason;
-import cn.onestop.ledger.Result;
+import cn.onestop.audit.AuditTrail;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Result;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleFiles;
 import cn.onestop.rules.RuleLoadException;
@@ -125,7 +125,7 @@ public final class RuleStore {
                     "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
-            Audit.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
+            AuditTrail.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
             return Result.ok(new Published(meta(table, origin, publishedAt), true));
         });
     }

@@ -1,10 +1,10 @@
 package cn.onestop.server;
 
-import cn.onestop.ledger.Result;
+import cn.onestop.kernel.Result;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.stub.StreamObserver;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import com.google.rpc.Code;
 
 import java.time.Duration;

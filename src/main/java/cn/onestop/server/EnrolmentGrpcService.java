@@ -6,7 +6,7 @@ import cn.onestop.api.v1.ImportRequest;
 import cn.onestop.api.v1.RowError;
 import cn.onestop.enrolment.EnrolmentImport;
 import cn.onestop.enrolment.InstitutionImport;
-import cn.onestop.ledger.Result;
+import cn.onestop.kernel.Result;
 import cn.onestop.rules.RuleBook;
 import io.grpc.stub.StreamObserver;
 
@@ -52,11 +52,11 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
         return r.getSource().isBlank() ? "grpc" : r.getSource();
     }
 
-    private static ImportReport report(cn.onestop.enrolment.ImportReport r) {
+    private static ImportReport report(cn.onestop.kernel.ImportReport r) {
         ImportReport.Builder b = ImportReport.newBuilder().setSource(r.source()).setRows(r.rows())
                 .setInserted(r.inserted()).setUpdated(r.updated()).setUnchanged(r.unchanged())
                 .addAllWarnings(r.warnings()).setApplied(r.ok());
-        for (cn.onestop.enrolment.RowError e : r.errors()) {
+        for (cn.onestop.kernel.RowError e : r.errors()) {
             b.addErrors(RowError.newBuilder().setLine(e.line()).setField(e.field()).setMessage(e.message()));
         }
         return b.build();

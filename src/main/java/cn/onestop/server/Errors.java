@@ -1,9 +1,9 @@
 package cn.onestop.server;
 
-import cn.onestop.ledger.Failure;
-import cn.onestop.ledger.Reason;
-import cn.onestop.request.FieldViolation;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.Failure;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.InvalidRequestException;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;

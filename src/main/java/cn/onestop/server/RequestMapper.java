@@ -12,9 +12,9 @@ import cn.onestop.ledger.ReverseCommand;
 import cn.onestop.ledger.SettleCommand;
 import cn.onestop.request.Category;
 import cn.onestop.request.FamilyRelation;
-import cn.onestop.request.FieldViolation;
+import cn.onestop.kernel.FieldViolation;
 import cn.onestop.request.Filing;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.Visit;
 import cn.onestop.request.VisitType;
 

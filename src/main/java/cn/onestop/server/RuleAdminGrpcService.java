@@ -10,7 +10,7 @@ import cn.onestop.api.v1.RuleVersion;
 import cn.onestop.api.v1.Stats;
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.ledger.Ledger;
-import cn.onestop.ledger.Result;
+import cn.onestop.kernel.Result;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import com.zaxxer.hikari.HikariPoolMXBean;

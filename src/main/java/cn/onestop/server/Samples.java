@@ -3,7 +3,7 @@ package cn.onestop.server;
 import cn.onestop.catalog.CatalogImport;
 import cn.onestop.catalog.CatalogStore;
 import cn.onestop.enrolment.EnrolmentImport;
-import cn.onestop.enrolment.ImportReport;
+import cn.onestop.kernel.ImportReport;
 import cn.onestop.enrolment.InstitutionImport;
 import cn.onestop.rules.RuleBook;
 import org.slf4j.Logger;

@@ -14,10 +14,10 @@ import cn.onestop.api.v1.SettlementRecord;
 import cn.onestop.api.v1.SettlementServiceGrpc;
 import cn.onestop.ledger.CredentialRef;
 import cn.onestop.ledger.Ledger;
-import cn.onestop.ledger.Reason;
-import cn.onestop.ledger.Result;
-import cn.onestop.request.FieldViolation;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Result;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.InvalidRequestException;
 import io.grpc.stub.StreamObserver;
 
 import java.time.Clock;

@@ -11,7 +11,7 @@ import cn.onestop.request.Filing;
 import cn.onestop.request.Grade;
 import cn.onestop.request.Institution;
 import cn.onestop.request.InstitutionKind;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.Person;
 import cn.onestop.request.PersonStatus;
 import cn.onestop.request.SettlementRequest;

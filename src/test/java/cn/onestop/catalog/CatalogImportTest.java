@@ -2,8 +2,8 @@ package cn.onestop.catalog;
 
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
-import cn.onestop.enrolment.ImportReport;
-import cn.onestop.enrolment.RowError;
+import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.RowError;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 import org.junit.jupiter.api.AfterEach;

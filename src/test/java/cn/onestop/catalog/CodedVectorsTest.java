@@ -8,7 +8,7 @@ import cn.onestop.json.RequestJson;
 import cn.onestop.json.SettlementJson;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleFiles;

@@ -1,5 +1,7 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.kernel.ImportReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

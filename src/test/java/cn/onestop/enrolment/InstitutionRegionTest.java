@@ -1,5 +1,9 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.kernel.ImportReport;
+
+import cn.onestop.kernel.RowError;
+
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
 import org.flywaydb.core.Flyway;

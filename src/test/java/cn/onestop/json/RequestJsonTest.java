@@ -1,8 +1,8 @@
 package cn.onestop.json;
 
 import cn.onestop.cases.CaseRunner;
-import cn.onestop.request.FieldViolation;
-import cn.onestop.request.InvalidRequestException;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleFiles;

@@ -1,4 +1,4 @@
-package cn.onestop.ledger;
+package cn.onestop.kernel;
 
 /** Why the ledger did not do what was asked; each maps to one gRPC status and ErrorInfo reason. */
 public enum Reason {

@@ -1,4 +1,4 @@
-package cn.onestop.enrolment;
+package cn.onestop.kernel;
 
 /**
  * One problem found in an import file.

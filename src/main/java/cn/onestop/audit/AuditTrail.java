@@ -1,12 +1,12 @@
-package cn.onestop.ledger;
+package cn.onestop.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /** The audit trail: who did what to which record, written in the transaction that did it. */
-public final class Audit {
-    private Audit() {
+public final class AuditTrail {
+    private AuditTrail() {
     }
 
     public static void record(Connection c, String action, String subject, String detail) throws SQLException {

@@ -1,4 +1,4 @@
-package cn.onestop.enrolment;
+package cn.onestop.kernel;
 
 import java.util.List;
 
@@ -33,7 +33,7 @@ public record ImportReport(
     }
 
     /** A refused import: nothing written. */
-    static ImportReport refused(String source, int rows, List<RowError> errors) {
+    public static ImportReport refused(String source, int rows, List<RowError> errors) {
         return new ImportReport(source, rows, 0, 0, 0, errors, List.of());
     }
 

@@ -1,4 +1,4 @@
-package cn.onestop.request;
+package cn.onestop.kernel;
 
 import java.util.Objects;
 

@@ -1,6 +1,5 @@
-package cn.onestop.ledger;
+package cn.onestop.kernel;
 
-import cn.onestop.request.FieldViolation;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
-package cn.onestop.ledger;
+package cn.onestop.kernel;
 
 import java.util.Objects;
 
-/** What a ledger operation returns: its answer, or a typed refusal. Nothing was written on a refusal. */
+/** What an operation returns: its answer, or a typed refusal. Nothing was written on a refusal. */
 public sealed interface Result<T> {
     record Ok<T>(T value) implements Result<T> {
         public Ok {
@@ -27,7 +27,7 @@ public sealed interface Result<T> {
     /** A refusal naming one field. */
     static <T> Result<T> invalid(String field, String description) {
         return new Failed<>(new Failure(Reason.INVALID_ARGUMENT, field + ": " + description,
-                java.util.List.of(new cn.onestop.request.FieldViolation(field, description))));
+                java.util.List.of(new FieldViolation(field, description))));
     }
 
 
