@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.request.ItemLine;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 import com.github.benmanes.caffeine.cache.Cache;

@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.request.ItemLine;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 
@@ -97,8 +98,7 @@ public final class CatalogClassifier {
         for (int i = 0, n = lines.size(); i < n; i++) {
             ItemLine l = lines.get(i);
             if (!l.usesCatalog()) {
-                out.add(new BillLine(l.id(), l.category(), l.unitPrice(), l.qty(), l.selfRatioBp(), l.tcmDrug(),
-                        l.emergency()));
+                out.add(l.asBillLine());
                 continue;
             }
             CatalogItem item = byLine[i];

@@ -2,8 +2,8 @@ package cn.onestop.catalog;
 
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
+import cn.onestop.request.ItemCode;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Objects;
 public record CatalogItem(String code, String name, ItemKind kind, Category category, long priceLimit,
                           int selfRatioBp, boolean tcmDrug) {
     /** Longest item code accepted. */
-    public static final int MAX_CODE = 50;
+    public static final int MAX_CODE = ItemCode.MAX_LENGTH;
     /** Longest name accepted. */
     public static final int MAX_NAME = 200;
 
@@ -80,36 +80,14 @@ public record CatalogItem(String code, String name, ItemKind kind, Category cate
         return null;
     }
 
-    /**
-     * Whether {@code s} can be a catalog code: 1..{@value #MAX_CODE} characters, upper-case ASCII
-     * letters, digits, '.', '_' or '-', starting with a letter or digit. Anything else is unknown to
-     * every catalog without asking one.
-     */
+    /** Whether {@code s} can be a catalog code ({@link ItemCode#isCode}). */
     public static boolean isCode(String s) {
-        int n = s.length();
-        if (n == 0 || n > MAX_CODE) {
-            return false;
-        }
-        char c0 = s.charAt(0);
-        if (!(c0 >= 'A' && c0 <= 'Z' || c0 >= '0' && c0 <= '9')) {
-            return false;
-        }
-        for (int i = 1; i < n; i++) {
-            char ch = s.charAt(i);
-            if (!(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '.' || ch == '_' || ch == '-')) {
-                return false;
-            }
-        }
-        return true;
+        return ItemCode.isCode(s);
     }
 
-    /** An item code as the catalog keys it: trimmed and upper case; null or blank gives null. */
+    /** An item code as the catalog keys it ({@link ItemCode#normalize}). */
     public static String normalize(String code) {
-        if (code == null) {
-            return null;
-        }
-        String t = code.strip();
-        return t.isEmpty() ? null : t.toUpperCase(Locale.ROOT);
+        return ItemCode.normalize(code);
     }
 
     /** Whether the item has a price limit per unit. */

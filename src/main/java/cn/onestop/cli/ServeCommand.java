@@ -2,8 +2,8 @@ package cn.onestop.cli;
 
 import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
-import cn.onestop.server.Gateway;
-import cn.onestop.server.ServerConfig;
+import cn.onestop.gateway.Gateway;
+import cn.onestop.gateway.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,16 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -28,15 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The application's database: an optional embedded MariaDB, a HikariCP pool and Flyway migrations.
  *
- * <p>Connections come with autoCommit on (the JDBC default) and READ COMMITTED isolation; code that
- * needs a transaction calls {@code setAutoCommit(false)} itself (the pool restores autoCommit when
- * the connection is returned).
+ * <p>Connections come with autoCommit off and READ COMMITTED isolation: every use is a transaction
+ * that ends in a COMMIT or ROLLBACK, run through {@link Transactions} (and its one error policy), so
+ * no transaction pays for switching autoCommit.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    /** Where the application's migrations live. */
-    public static final String DEFAULT_MIGRATIONS = "classpath:db/migration";
+    /** Where the application's migrations live: SQL files, and the Java migrations that carry data over. */
+    public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:cn/onestop/db/migration"};
 
     private final HikariDataSource dataSource;
     private final EmbeddedMariaDb embeddedDb; // null when external
@@ -55,16 +50,16 @@ public final class Database implements AutoCloseable {
         this.databaseName = databaseName;
     }
 
-    /** Opens the database described by {@code cfg} and applies {@link #DEFAULT_MIGRATIONS}. */
+    /** Opens the database described by {@code cfg} and applies {@link #MIGRATIONS}. */
     public static Database open(DatabaseConfig cfg) throws SQLException, IOException {
-        return open(cfg, DEFAULT_MIGRATIONS);
+        return open(cfg, MIGRATIONS);
     }
 
     /**
      * Opens the database: without a URL starts the embedded MariaDB in {@code cfg.embeddedDir()}
      * and creates {@code cfg.database()} if missing; with a URL that names no database, appends and
      * creates {@code cfg.database()}. Then builds the pool and runs Flyway over {@code
-     * flywayLocations} (none given: {@link #DEFAULT_MIGRATIONS}).
+     * flywayLocations} (none given: {@link #MIGRATIONS}).
      *
      * @throws SQLException the server cannot be reached or refused a statement ({@link
      *     #isUnavailable} tells which)
@@ -75,7 +70,7 @@ public final class Database implements AutoCloseable {
             throws SQLException, IOException {
         String[] locations =
                 flywayLocations == null || flywayLocations.length == 0
-                        ? new String[] {DEFAULT_MIGRATIONS}
+                        ? MIGRATIONS.clone()
                         : flywayLocations.clone();
         long t0 = System.nanoTime();
         EmbeddedMariaDb embedded = null;
@@ -171,36 +166,9 @@ public final class Database implements AutoCloseable {
         return "Database[" + jdbcUrl + (embedded() ? ", embedded" : "") + "]";
     }
 
-    /**
-     * Whether {@code e} means the database cannot be reached (map to gRPC UNAVAILABLE): connection
-     * failures, a pool timeout ({@link SQLTransientConnectionException}), a broken connection
-     * ({@link SQLNonTransientConnectionException}, {@link SQLRecoverableException}) or any SQLState
-     * of class 08. Walks the cause chain. A constraint violation, deadlock or syntax error is not.
-     */
-    public static boolean isUnavailable(SQLException e) {
-        return isUnavailable((Throwable) e);
-    }
-
-    /** {@link #isUnavailable(SQLException)} for any throwable (e.g. a wrapped SQLException). */
+    /** Whether {@code e} means the database cannot be reached: {@link SqlErrors#isUnavailable}. */
     public static boolean isUnavailable(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException
-                    || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException) {
-                return true;
-            }
-            if (t instanceof SQLException) {
-                String state = ((SQLException) t).getSQLState();
-                if (state != null && state.startsWith("08")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return SqlErrors.isUnavailable(e);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -218,7 +186,7 @@ public final class Database implements AutoCloseable {
         hc.setValidationTimeout(Math.max(250, Math.min(5_000, cfg.connectionTimeoutMs() / 2)));
         hc.setInitializationFailTimeout(cfg.connectionTimeoutMs()); // fail fast if unreachable
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        // autoCommit stays true (default): the ledger turns it off per transaction.
+        hc.setAutoCommit(false); // every use is a transaction (Transactions): no per-transaction flips
         driverProperties(url, cfg).forEach((k, v) -> hc.addDataSourceProperty((String) k, v));
         try {
             return new HikariDataSource(hc);

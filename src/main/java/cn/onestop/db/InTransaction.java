@@ -1,12 +1,15 @@
 package cn.onestop.db;
 
+import cn.onestop.kernel.StoreException;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One unit of work in one transaction on a pooled connection: committed when the work returns,
- * rolled back when it throws. Work that decides to write nothing may roll back itself and return.
+ * One unit of work in one transaction that may end in a checked refusal of its own, through
+ * {@link Transactions} and its error policy: committed when the work returns, rolled back when it
+ * throws. Database errors that the policy does not retry reach the caller as {@link StoreException}.
  */
 public final class InTransaction {
     private InTransaction() {
@@ -17,23 +20,7 @@ public final class InTransaction {
         T run(Connection c) throws SQLException, X;
     }
 
-    public static <T, X extends Exception> T run(DataSource dataSource, Work<T, X> work) throws SQLException, X {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+    public static <T, X extends Exception> T run(DataSource dataSource, Work<T, X> work) throws X {
+        return new Transactions(dataSource).write(null, work::run);
     }
 }

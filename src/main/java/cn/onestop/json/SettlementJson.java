@@ -7,11 +7,16 @@ import cn.onestop.engine.Settlement;
 import cn.onestop.engine.Step;
 import cn.onestop.request.Accumulator;
 import cn.onestop.kernel.FieldViolation;
+import cn.onestop.rules.Basis;
 import cn.onestop.rules.Param;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes a settlement with the national setlinfo names, as the case runner prints it. */
@@ -48,25 +53,50 @@ public final class SettlementJson {
         ArrayNode assumed = o.putArray("assumed_params");
         s.assumedParams().forEach(p -> assumed.add(p.name()));
         if (explain) {
-            ArrayNode steps = o.putArray("explanation");
-            for (Step st : s.steps()) {
-                ObjectNode n = steps.addObject();
-                n.put("field", st.field()).put("rule", st.rule()).put("base", st.base());
-                if (st.ratioBp() != Step.NONE) {
-                    n.put("ratio_bp", st.ratioBp());
-                }
-                if (st.cap() != Step.NONE) {
-                    n.put("cap", st.cap());
-                }
-                n.put("amount", st.amount()).put("clauses", st.clauses());
-                ArrayNode ps = n.putArray("params");
-                for (Param p : st.params()) {
-                    ps.addObject().put("name", p.name()).put("value", p.value()).put("source", p.source())
-                            .put("basis", p.basis().name().toLowerCase());
-                }
-            }
+            o.set("explanation", explanation(s.steps()));
         }
         return o;
+    }
+
+    /**
+     * The explanation: one object per step with its field, rule, base, ratio and cap where it has
+     * them, amount, clauses and parameters (name, value, source, basis).
+     */
+    public static ArrayNode explanation(List<Step> steps) {
+        ArrayNode out = JSON.createArrayNode();
+        for (Step st : steps) {
+            ObjectNode n = out.addObject();
+            n.put("field", st.field()).put("rule", st.rule()).put("base", st.base());
+            if (st.ratioBp() != Step.NONE) {
+                n.put("ratio_bp", st.ratioBp());
+            }
+            if (st.cap() != Step.NONE) {
+                n.put("cap", st.cap());
+            }
+            n.put("amount", st.amount()).put("clauses", st.clauses());
+            ArrayNode ps = n.putArray("params");
+            for (Param p : st.params()) {
+                ps.addObject().put("name", p.name()).put("value", p.value()).put("source", p.source())
+                        .put("basis", p.basis().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The steps {@link #explanation} wrote, exactly. */
+    public static List<Step> readExplanation(JsonNode steps) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (JsonNode n : steps) {
+            List<Param> params = new ArrayList<>(n.path("params").size());
+            for (JsonNode p : n.path("params")) {
+                params.add(new Param(p.get("name").asText(), p.get("value").asLong(), p.get("source").asText(),
+                        Basis.valueOf(p.get("basis").asText().toUpperCase(Locale.ROOT))));
+            }
+            out.add(new Step(n.get("field").asText(), n.get("rule").asText(), n.get("base").asLong(),
+                    n.has("ratio_bp") ? n.get("ratio_bp").asInt() : Step.NONE,
+                    n.has("cap") ? n.get("cap").asLong() : Step.NONE, n.get("amount").asLong(), params));
+        }
+        return out;
     }
 
     /** A refusal as the case runner prints it: {@code {"error": CODE, "reason": …}}. */

@@ -30,6 +30,13 @@ public sealed interface Result<T> {
                 java.util.List.of(new FieldViolation(field, description))));
     }
 
+    /** The answer mapped, or the same refusal. */
+    default <U> Result<U> map(java.util.function.Function<? super T, ? extends U> f) {
+        if (this instanceof Ok<T> ok) {
+            return new Ok<>(f.apply(ok.value()));
+        }
+        return new Failed<>(((Failed<T>) this).failure());
+    }
 
     default boolean isOk() {
         return this instanceof Ok;

@@ -1,7 +1,7 @@
 package cn.onestop.ledger;
 
-import cn.onestop.api.SettlementMessages;
-import cn.onestop.api.v1.Settlement;
+import cn.onestop.engine.FundPayment;
+import cn.onestop.engine.Settlement;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.json.RequestJson;
@@ -11,7 +11,8 @@ import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleTable;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.Accumulators;
-import com.google.protobuf.InvalidProtocolBufferException;
+import cn.onestop.settle.SettlementRecord;
+import cn.onestop.settle.SettlementStatus;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -54,7 +55,6 @@ public final class LedgerAudit {
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for every table, so settlements committing meanwhile cannot look half-done
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setAutoCommit(false);
             try {
                 try (var st = c.createStatement()) {
                     st.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
@@ -65,7 +65,6 @@ public final class LedgerAudit {
                 return new Report(rows, accounts, settlements, List.copyOf(found));
             } finally {
                 c.rollback();
-                c.setAutoCommit(true);
             }
         }
     }
@@ -155,13 +154,13 @@ public final class LedgerAudit {
         } catch (IOException | RuntimeException e) {
             return "stored input unreadable: " + e.getMessage();
         }
-        RuleTable version = rules.byId(stored.getRuleVersion());
+        RuleTable version = rules.byId(stored.ruleVersion());
         if (version == null) {
-            return "rule version " + stored.getRuleVersion() + " is not published";
+            return "rule version " + stored.ruleVersion() + " is not published";
         }
         // the version it names, even if a later one has been published for its date since
         List<RuleTable> pinned = new ArrayList<>(List.of(version));
-        RuleTable assistance = rules.byId(stored.getAssistanceVersion());
+        RuleTable assistance = stored.assistanceVersion() == null ? null : rules.byId(stored.assistanceVersion());
         if (assistance != null) {
             pinned.add(assistance);
         }
@@ -169,11 +168,10 @@ public final class LedgerAudit {
         if (!(outcome instanceof Outcome.Settled settled)) {
             return "its input is now refused: " + ((Outcome.Refused) outcome).reason();
         }
-        Settlement again = SettlementMessages.toProto(input.plan(), input.settleDate(), settled.settlement());
-        if (!again.getAmounts().equals(stored.getAmounts()) || !again.getFundsList().equals(stored.getFundsList())
-                || !again.getAccumulatorDeltaMap().equals(stored.getAccumulatorDeltaMap())
-                || !again.getFlagsList().equals(stored.getFlagsList())) {
-            return "splits again to " + again.getAmounts() + " but answered " + stored.getAmounts();
+        Settlement again = settled.settlement();
+        if (!again.amounts().equals(stored.amounts()) || !again.funds().equals(stored.funds())
+                || !again.delta().equals(stored.delta()) || !again.flags().equals(stored.flags())) {
+            return "splits again to " + again.amounts() + " but answered " + stored.amounts();
         }
         return null;
     }
@@ -182,7 +180,7 @@ public final class LedgerAudit {
         Map<String, long[]> journal = new HashMap<>();
         Map<String, long[]> reversals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, kind, "
-                + AccumulatorStore.columns() + " FROM accumulator_journal WHERE settlement_id IS NOT NULL");
+                + YearRowStore.COLUMNS + " FROM accumulator_journal WHERE settlement_id IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Map<String, long[]> into = "REVERSE".equals(rs.getString(2)) ? reversals : journal;
@@ -192,41 +190,48 @@ public final class LedgerAudit {
                 }
             }
         }
+        Map<String, List<FundPayment>> funds = FundRows.all(c);
         int n = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, status, result, own_account_debit, "
-                + "family_account_debit, engine_input FROM settlements");
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SettlementColumns.SELECT + ", engine_input "
+                + "FROM settlements");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 n++;
-                String id = rs.getString(1);
-                Settlement s;
+                String id = rs.getString("settlement_id");
+                SettlementRecord r;
                 try {
-                    s = Settlement.parseFrom(rs.getBytes(3));
-                } catch (InvalidProtocolBufferException e) {
-                    found.add("settlement " + id + ": unreadable result");
+                    r = SettlementColumns.row(rs).record(funds.getOrDefault(id, List.of()));
+                } catch (SQLException | RuntimeException e) {
+                    found.add("settlement " + id + ": unreadable row: " + e.getMessage());
                     continue;
                 }
-                Accumulators delta = Ledger.delta(s);
-                Accumulators booked = Accumulators.of(journal.getOrDefault(id, new long[Accumulator.count()]));
-                if (!delta.equals(booked)) {
-                    found.add("settlement " + id + ": delta " + delta + " but journal " + booked);
-                }
-                boolean reversed = "REVERSED".equals(rs.getString(2));
-                Accumulators undone = Accumulators.of(reversals.getOrDefault(id, new long[Accumulator.count()]));
-                if (!undone.equals(reversed ? delta.negated() : Accumulators.ZERO)) {
-                    found.add("settlement " + id + " (" + rs.getString(2) + "): reversal journal " + undone);
-                }
-                String again = recompute(rs.getString(6), s);
-                if (again != null) {
-                    found.add("settlement " + id + ": " + again);
-                }
-                long acct = s.getAmounts().getAcctPay();
-                if (rs.getLong(4) + rs.getLong(5) != acct) {
-                    found.add("settlement " + id + ": account debits " + rs.getLong(4) + " + " + rs.getLong(5)
-                            + " ≠ acct_pay " + acct);
-                }
+                check(r, rs.getString("engine_input"), journal, reversals, found);
             }
         }
         return n;
+    }
+
+    private void check(SettlementRecord r, String engineInput, Map<String, long[]> journal,
+                       Map<String, long[]> reversals, List<String> found) {
+        String id = r.settlementId();
+        Accumulators delta = r.bill().split().delta();
+        Accumulators booked = Accumulators.of(journal.getOrDefault(id, new long[Accumulator.count()]));
+        if (!delta.equals(booked)) {
+            found.add("settlement " + id + ": delta " + delta + " but journal " + booked);
+        }
+        boolean reversed = r.status() == SettlementStatus.REVERSED;
+        Accumulators undone = Accumulators.of(reversals.getOrDefault(id, new long[Accumulator.count()]));
+        if (!undone.equals(reversed ? delta.negated() : Accumulators.ZERO)) {
+            found.add("settlement " + id + " (" + r.status() + "): reversal journal " + undone);
+        }
+        String again = recompute(engineInput, r.bill().split());
+        if (again != null) {
+            found.add("settlement " + id + ": " + again);
+        }
+        long acct = r.bill().split().amounts().acctPay();
+        if (r.ownDebit() + r.familyDebit() != acct) {
+            found.add("settlement " + id + ": account debits " + r.ownDebit() + " + " + r.familyDebit()
+                    + " ≠ acct_pay " + acct);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package cn.onestop.request;
 
+import cn.onestop.kernel.FieldViolation;
 import cn.onestop.kernel.InvalidRequestException;
+
+import java.util.List;
 
 /**
  * One line of a bill. {@code amount = unit_price × qty}, in fen.
@@ -12,34 +15,19 @@ import cn.onestop.kernel.InvalidRequestException;
  *     the unit price above it is over-limit self pay, the rest is classified by category
  */
 public record BillLine(String id, Category category, long unitPrice, long qty, int selfRatioBp, boolean tcmDrug,
-                       boolean emergency, long priceLimit) {
+                       boolean emergency, long priceLimit) implements Line {
     /** {@code self_ratio_bp} not given. */
     public static final int NO_RATIO = -1;
     /** No price limit per unit. */
     public static final long NO_LIMIT = -1;
 
     public BillLine {
-        Require.present(id, "id");
-        Require.present(category, "category");
-        if (unitPrice < 0) {
-            throw new InvalidRequestException("unit_price", "must not be negative, got " + unitPrice);
-        }
-        if (qty <= 0) {
-            throw new InvalidRequestException("qty", "must be positive, got " + qty);
-        }
-        if (selfRatioBp != NO_RATIO && (selfRatioBp < 0 || selfRatioBp > 10_000)) {
-            throw new InvalidRequestException("self_ratio_bp", "must be 0..10000, got " + selfRatioBp);
-        }
-        if (category == Category.CONSUMABLE && selfRatioBp == NO_RATIO) {
-            throw new InvalidRequestException("self_ratio_bp", "is required for a CONSUMABLE line");
-        }
-        try {
-            Math.multiplyExact(unitPrice, qty);
-        } catch (ArithmeticException e) {
-            throw new InvalidRequestException("qty", "unit_price × qty overflows int64");
-        }
+        List<FieldViolation> bad = LineChecks.line(id, category, false, unitPrice, qty, selfRatioBp);
         if (priceLimit != NO_LIMIT && priceLimit < 0) {
-            throw new InvalidRequestException("price_limit", "must not be negative, got " + priceLimit);
+            bad.add(new FieldViolation("price_limit", "must not be negative, got " + priceLimit));
+        }
+        if (!bad.isEmpty()) {
+            throw new InvalidRequestException(bad);
         }
     }
 
@@ -55,6 +43,7 @@ public record BillLine(String id, Category category, long unitPrice, long qty, i
     }
 
     /** {@code unit_price × qty}; cannot overflow (checked at construction). */
+    @Override
     public long amount() {
         return unitPrice * qty;
     }

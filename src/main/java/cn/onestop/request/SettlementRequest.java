@@ -43,21 +43,8 @@ public record SettlementRequest(String plan, LocalDate settleDate, Person person
         if (negative != null) {
             bad.add(new FieldViolation("ytd." + negative.key(), "must not be negative, got " + ytd.get(negative)));
         }
-        if (lines == null || lines.isEmpty()) {
-            bad.add(new FieldViolation("lines", "a bill has at least one line"));
-            lines = List.of();
-        } else {
-            lines = List.copyOf(lines);
-            long total = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                try {
-                    total = Math.addExact(total, lines.get(i).amount());
-                } catch (ArithmeticException e) {
-                    bad.add(new FieldViolation("lines[" + i + "].unit_price", "the bill's total overflows int64"));
-                    break;
-                }
-            }
-        }
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        bad.addAll(LineChecks.bill(lines, false));
         if (!bad.isEmpty()) {
             throw new InvalidRequestException(bad);
         }

@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.request.ItemLine;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SetlInfo;
 import cn.onestop.engine.SplitEngine;

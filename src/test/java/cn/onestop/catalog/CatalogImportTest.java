@@ -1,7 +1,9 @@
 package cn.onestop.catalog;
 
+import cn.onestop.request.ItemLine;
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
+import cn.onestop.kernel.StoreException;
 import cn.onestop.kernel.ImportReport;
 import cn.onestop.kernel.RowError;
 import cn.onestop.request.BillLine;
@@ -178,12 +180,13 @@ class CatalogImportTest {
         CatalogCache cache = new CatalogCache(store, 10_000, null);
         String big = bigCatalog(30_000);
         List<String> seen = new ArrayList<>();
-        Exception e = assertThrows(SQLException.class, () -> imp.importCatalog("big.csv", new StringReader(big),
+        StoreException e = assertThrows(StoreException.class, () -> imp.importCatalog("big.csv", new StringReader(big),
                 List.of("150100"), Y2025, null, written -> {
                     if (written != 20_000) {
                         return;
                     }
                     try (Connection c = db.dataSource().getConnection()) {
+                        c.setAutoCommit(true); // the test's own statements, each committed
                         // from outside, mid-import: nothing of it is visible
                         assertEquals(before, snapshot());
                         assertFalse(cache.refresh());
@@ -195,6 +198,8 @@ class CatalogImportTest {
                     }
                 }));
         assertEquals(List.of("checked at 20000"), seen, "the import was cut off: " + e);
+        assertEquals(StoreException.Kind.UNAVAILABLE, e.kind(), "a lost connection, its cause kept: " + e);
+        assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
         assertEquals(before, snapshot());
         assertFalse(cache.refresh());
         CatalogVersion v = cache.inForce("150100", LocalDate.of(2025, 6, 1));
@@ -232,6 +237,7 @@ class CatalogImportTest {
         CatalogVersion hohhot = cache.inForce("150100", Y2025);
         CatalogVersion chifeng = cache.inForce("150400", Y2025);
         try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             Map<String, CatalogItem> got = cache.items(c, hohhot, Set.of("XA01", "NOPE", "不是编码"));
             assertEquals(Set.of("XA01"), got.keySet());
             assertEquals(2, cache.size(), "XA01 and the known miss NOPE; a non-code is never asked for");
@@ -294,6 +300,7 @@ class CatalogImportTest {
 
     private long count(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             rs.next();
             return rs.getLong(1);
         }

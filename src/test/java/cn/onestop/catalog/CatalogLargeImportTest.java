@@ -73,6 +73,7 @@ class CatalogLargeImportTest {
 
             try (Connection c = db.dataSource().getConnection();
                  ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM catalog_items")) {
+                c.setAutoCommit(true); // the test's own statements, each committed
                 rs.next();
                 assertEquals(SIZE, rs.getLong(1));
             }

@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.request.ItemLine;
 import cn.onestop.cases.CaseRunner;
 import cn.onestop.cases.Vectors;
 import cn.onestop.engine.Outcome;

@@ -87,6 +87,7 @@ class DatabaseTest {
             assertTrue(db.databaseName().startsWith("t_smoke_"));
             try (Connection c = db.dataSource().getConnection();
                     Statement s = c.createStatement()) {
+                c.setAutoCommit(true); // the test's own statements, each committed
                 assertTrue(c.getAutoCommit(), "autoCommit stays on by default");
                 assertEquals(Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation());
                 try (ResultSet rs =
@@ -104,6 +105,7 @@ class DatabaseTest {
             // useServerPrepStmts + cachePrepStmts: a repeated statement is prepared on the server
             // once
             try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(true); // the test's own statements, each committed
                 long before = sessionStatus(c, "Com_stmt_prepare");
                 for (int i = 0; i < 10; i++) {
                     try (PreparedStatement ps =
@@ -145,6 +147,7 @@ class DatabaseTest {
         try (Database db = TestDatabase.fresh("lock", TEST_MIGRATIONS)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try (Connection a = db.dataSource().getConnection()) {
+                a.setAutoCommit(true); // the test's own statements, each committed
                 a.setAutoCommit(false);
                 long before = lockedBalance(a, 1);
                 CountDownLatch started = new CountDownLatch(1);
@@ -152,6 +155,7 @@ class DatabaseTest {
                         pool.submit(
                                 () -> {
                                     try (Connection c = db.dataSource().getConnection()) {
+                                        c.setAutoCommit(true); // the test's own statements, each committed
                                         c.setAutoCommit(false);
                                         started.countDown();
                                         long seen = lockedBalance(c, 1); // blocks until A commits
@@ -179,6 +183,7 @@ class DatabaseTest {
                                 () -> {
                                     for (int k = 0; k < each; k++) {
                                         try (Connection c = db.dataSource().getConnection()) {
+                                            c.setAutoCommit(true); // the test's own statements, each committed
                                             c.setAutoCommit(false);
                                             setBalance(c, 1, lockedBalance(c, 1) + 1);
                                             c.commit();
@@ -549,6 +554,7 @@ class DatabaseTest {
     private static void exec(Database db, String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             s.execute(sql);
         }
     }
@@ -567,6 +573,7 @@ class DatabaseTest {
                 ResultSet rs =
                         s.executeQuery(
                                 "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             rs.next();
             return rs.getInt(1);
         }
@@ -575,6 +582,7 @@ class DatabaseTest {
     private static long balance(Database db, long id) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT balance FROM t WHERE id = ?")) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next());

@@ -38,7 +38,7 @@ public final class TestDatabase {
 
     /**
      * A new, empty database named after {@code name}, migrated with {@code flywayLocations}
-     * (default {@link Database#DEFAULT_MIGRATIONS}). Closing the returned Database closes only its
+     * (default {@link Database#MIGRATIONS}). Closing the returned Database closes only its
      * pool; the shared server keeps running. Pool size 4, connection timeout 5 s.
      */
     public static Database fresh(String name, String... flywayLocations) {

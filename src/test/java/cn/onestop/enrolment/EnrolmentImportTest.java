@@ -497,6 +497,7 @@ class EnrolmentImportTest {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             assertTrue(rs.next(), sql);
             return rs.getLong(1);
         }
@@ -506,6 +507,7 @@ class EnrolmentImportTest {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             assertTrue(rs.next(), sql);
             return rs.getString(1);
         }
@@ -514,6 +516,7 @@ class EnrolmentImportTest {
     private void exec(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             s.executeUpdate(sql);
         }
     }
@@ -523,6 +526,7 @@ class EnrolmentImportTest {
         Map<String, List<String>> out = new TreeMap<>();
         try (Connection c = db.dataSource().getConnection();
                 Statement s = c.createStatement()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             for (String t : TABLES) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + t)) {

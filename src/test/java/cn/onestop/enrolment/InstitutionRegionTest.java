@@ -84,16 +84,18 @@ class InstitutionRegionTest {
     @Test
     void existingInstitutionsGetTheirRegionFromTheMigration() throws Exception {
         db = TestDatabase.fresh("inst_region_migration", "classpath:db/none");
-        Flyway.configure().dataSource(db.dataSource()).locations(Database.DEFAULT_MIGRATIONS).target("1").load()
+        Flyway.configure().dataSource(db.dataSource()).locations(Database.MIGRATIONS).target("1").load()
                 .migrate();
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             st.execute("INSERT INTO institutions (code, name, level, grade, kind) VALUES "
                     + "('H15010500001', '内蒙古自治区人民医院', 3, 'A', 'HOSPITAL'), "
                     + "('P15030300001', '惠民大药房', 0, 'NONE', 'PHARMACY')");
         }
-        Flyway.configure().dataSource(db.dataSource()).locations(Database.DEFAULT_MIGRATIONS).load().migrate();
+        Flyway.configure().dataSource(db.dataSource()).locations(Database.MIGRATIONS).load().migrate();
         assertEquals(Map.of("H15010500001", "150100", "P15030300001", "150300"), regions());
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             st.execute("INSERT INTO institutions (code, name, level, grade, kind) VALUES "
                     + "('H15040200002', '赤峰市医院', 3, 'A', 'HOSPITAL')");
         }
@@ -104,6 +106,7 @@ class InstitutionRegionTest {
         Map<String, String> out = new TreeMap<>();
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT code, region FROM institutions")) {
+            c.setAutoCommit(true); // the test's own statements, each committed
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getString(2));
             }

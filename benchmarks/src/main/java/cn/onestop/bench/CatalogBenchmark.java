@@ -6,7 +6,7 @@ import cn.onestop.catalog.CatalogItem;
 import cn.onestop.catalog.CatalogSource;
 import cn.onestop.catalog.CatalogVersion;
 import cn.onestop.catalog.ItemKind;
-import cn.onestop.catalog.ItemLine;
+import cn.onestop.request.ItemLine;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.request.BillLine;

@@ -1,0 +1,119 @@
+package cn.onestop.db;
+
+import cn.onestop.kernel.Deadline;
+import cn.onestop.kernel.Result;
+import cn.onestop.kernel.StoreException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The gateway's one way to run work on the database, with one error policy ({@link SqlErrors}).
+ *
+ * <p>Pooled connections have autoCommit off, so a transaction costs no extra round trips: the work
+ * runs, then one COMMIT (or ROLLBACK). A deadlock, a lock wait that timed out, a Galera conflict or
+ * a lost unique-key race runs the whole work again, from a fresh connection, while the deadline
+ * leaves time and at most {@value #ATTEMPTS} times: the work must be repeatable (it reads what it
+ * needs inside the transaction, so a retry sees what the winner committed). Everything else is a
+ * {@link StoreException} whose kind the policy decides and whose cause is the database's error,
+ * never hidden by the clean-up after it.
+ */
+public final class Transactions {
+    /** Attempts of one unit of work, the first included. */
+    public static final int ATTEMPTS = 4;
+    /** How long a call without a deadline of its own may take. */
+    private static final Duration NO_DEADLINE = Duration.ofMinutes(10);
+
+    /** Work on the transaction's connection; it may end in one checked refusal of its own ({@code X}). */
+    public interface Work<T, X extends Exception> {
+        T run(Connection c) throws SQLException, X;
+    }
+
+    private final DataSource dataSource;
+
+    public Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in a transaction and commits it. */
+    public <T, X extends Exception> T write(Deadline deadline, Work<T, X> work) throws X {
+        return run(deadline, work, r -> true);
+    }
+
+    /** Runs {@code work} in a transaction: commits an answer, rolls back a refusal (nothing written). */
+    public <T> Result<T> decide(Deadline deadline, Work<Result<T>, RuntimeException> work) {
+        return run(deadline, work, Result::isOk);
+    }
+
+    /** Read-only work: no retry is needed, the transaction is ended without writing. */
+    public <T> T read(Work<T, RuntimeException> work) {
+        try (Connection c = dataSource.getConnection()) {
+            T result;
+            try {
+                result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e); // the work's error is the one to report, not the clean-up's
+                throw e;
+            }
+            c.rollback();
+            return result;
+        } catch (SQLException e) {
+            throw SqlErrors.toStore("read", e);
+        }
+    }
+
+    /** A work's decision whether to commit what it did. */
+    private interface Commit<T> {
+        boolean test(T result);
+    }
+
+    private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit) throws X {
+        Deadline d = deadline == null ? Deadline.after(NO_DEADLINE) : deadline;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work, commit);
+            } catch (SQLException | StoreException e) {
+                SqlErrors.Verdict v = SqlErrors.classify(e);
+                if (v == SqlErrors.Verdict.RETRY && attempt < ATTEMPTS && !d.expired()) {
+                    continue;
+                }
+                if (e instanceof StoreException s && v != SqlErrors.Verdict.RETRY) {
+                    throw s;
+                }
+                if (v == SqlErrors.Verdict.RETRY) {
+                    throw new StoreException(StoreException.Kind.CONFLICT, "gave up after " + attempt
+                            + " attempts: " + e, e);
+                }
+                throw SqlErrors.toStore("transaction", e);
+            }
+        }
+    }
+
+    private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit) throws SQLException, X {
+        try (Connection c = dataSource.getConnection()) {
+            T result;
+            try {
+                result = work.run(c);
+            } catch (Exception e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+            if (commit.test(result)) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+            return result;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

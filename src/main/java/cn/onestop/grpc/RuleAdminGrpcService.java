@@ -1,0 +1,92 @@
+package cn.onestop.grpc;
+
+import cn.onestop.api.v1.CacheStats;
+import cn.onestop.api.v1.GetStatsRequest;
+import cn.onestop.api.v1.ListRuleVersionsRequest;
+import cn.onestop.api.v1.ListRuleVersionsResponse;
+import cn.onestop.api.v1.PublishRuleVersionRequest;
+import cn.onestop.api.v1.RuleAdminServiceGrpc;
+import cn.onestop.api.v1.RuleVersion;
+import cn.onestop.api.v1.Stats;
+import cn.onestop.catalog.CatalogCache;
+import cn.onestop.enrolment.PersonDirectory;
+import cn.onestop.kernel.Result;
+import cn.onestop.rulestore.RuleCache;
+import cn.onestop.rulestore.RuleStore;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.grpc.stub.StreamObserver;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/** Rule versions and node statistics, for the insurance centre's operators. */
+final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceImplBase {
+    private final RuleStore store;
+    private final RuleCache cache;
+    private final CatalogCache catalogs;
+    private final PersonDirectory directory;
+    private final HikariPoolMXBean pool;
+    private final ThreadPoolExecutor executor;
+    private final Calls calls;
+
+    RuleAdminGrpcService(RuleStore store, RuleCache cache, CatalogCache catalogs, PersonDirectory directory,
+                         HikariPoolMXBean pool, ThreadPoolExecutor executor, Calls calls) {
+        this.store = store;
+        this.cache = cache;
+        this.catalogs = catalogs;
+        this.directory = directory;
+        this.pool = pool;
+        this.executor = executor;
+        this.calls = calls;
+    }
+
+    @Override
+    public void publishRuleVersion(PublishRuleVersionRequest request, StreamObserver<RuleVersion> out) {
+        calls.run("PublishRuleVersion", out, timeout -> {
+            if (request.getContent().isBlank()) {
+                return Result.invalid("content", "is required: the rule file's JSON");
+            }
+            Result<RuleStore.Published> r = store.publish("published",
+                    request.getContent().getBytes(StandardCharsets.UTF_8));
+            if (r instanceof Result.Failed<RuleStore.Published> f) {
+                return new Result.Failed<>(f.failure());
+            }
+            cache.refresh(); // live here at once; other nodes within their poll interval
+            return Result.ok(r.value().version());
+        });
+    }
+
+    @Override
+    public void listRuleVersions(ListRuleVersionsRequest request, StreamObserver<ListRuleVersionsResponse> out) {
+        calls.run("ListRuleVersions", out, timeout -> {
+            ListRuleVersionsResponse.Builder b = ListRuleVersionsResponse.newBuilder().setGeneration(cache.generation());
+            for (RuleStore.Stored s : store.loadAll()) {
+                if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().getPlan())) {
+                    b.addVersions(s.meta());
+                }
+            }
+            return Result.ok(b.build());
+        });
+    }
+
+    @Override
+    public void getStats(GetStatsRequest request, StreamObserver<Stats> out) {
+        calls.run("GetStats", out, timeout -> {
+            Stats.Builder b = Stats.newBuilder().setRuleGeneration(cache.generation())
+                    .addCaches(stats("rule_tables", cache.size(), cache.stats()))
+                    .addCaches(stats("institutions", directory.institutionCacheSize(), directory.institutionCacheStats()))
+                    .addCaches(stats("catalog_items", catalogs.size(), catalogs.stats()))
+                    .setExecutorThreads(executor.getPoolSize()).setExecutorQueue(executor.getQueue().size());
+            if (pool != null) {
+                b.setDbPoolActive(pool.getActiveConnections()).setDbPoolIdle(pool.getIdleConnections())
+                        .setDbPoolTotal(pool.getTotalConnections());
+            }
+            return Result.ok(b.build());
+        });
+    }
+
+    private static CacheStats stats(String name, long size, com.github.benmanes.caffeine.cache.stats.CacheStats s) {
+        return CacheStats.newBuilder().setName(name).setSize(size).setHits(s.hitCount()).setMisses(s.missCount())
+                .setLoads(s.loadCount()).setEvictions(s.evictionCount()).build();
+    }
+}

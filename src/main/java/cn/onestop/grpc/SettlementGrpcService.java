@@ -1,0 +1,150 @@
+package cn.onestop.grpc;
+
+import cn.onestop.api.v1.GetPersonRequest;
+import cn.onestop.api.v1.GetSettlementRequest;
+import cn.onestop.api.v1.ListSettlementsRequest;
+import cn.onestop.api.v1.ListSettlementsResponse;
+import cn.onestop.api.v1.PersonInfo;
+import cn.onestop.api.v1.PreSettleResponse;
+import cn.onestop.api.v1.ReverseRequest;
+import cn.onestop.api.v1.ReverseResponse;
+import cn.onestop.api.v1.SettleRequest;
+import cn.onestop.api.v1.SettleResponse;
+import cn.onestop.api.v1.SettlementRecord;
+import cn.onestop.api.v1.SettlementServiceGrpc;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.InvalidRequestException;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Result;
+import cn.onestop.settle.CredentialRef;
+import cn.onestop.settle.PageCursor;
+import cn.onestop.settle.UseCases;
+import io.grpc.stub.StreamObserver;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settlement API: maps each message onto its use case and the answer back. Runs on the bounded
+ * worker pool, never on an event loop.
+ */
+final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServiceImplBase {
+    private static final int MAX_PAGE = 500;
+    private static final int DEFAULT_PAGE = 50;
+
+    private final UseCases useCases;
+    private final Calls calls;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    SettlementGrpcService(UseCases useCases, Calls calls, Clock clock, ZoneId zone) {
+        this.useCases = useCases;
+        this.calls = calls;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private RequestMapper mapper() {
+        return new RequestMapper(LocalDate.now(clock.withZone(zone)).plusDays(1));
+    }
+
+    @Override
+    public void preSettle(SettleRequest request, StreamObserver<PreSettleResponse> out) {
+        calls.run("PreSettle", out, deadline -> useCases.preSettle().preSettle(mapper().settle(request, false))
+                .map(SettlementMessages::preSettled));
+    }
+
+    @Override
+    public void settle(SettleRequest request, StreamObserver<SettleResponse> out) {
+        calls.run("Settle", out, deadline -> useCases.settle().settle(mapper().settle(request, true), deadline)
+                .map(SettlementMessages::settled));
+    }
+
+    @Override
+    public void reverse(ReverseRequest request, StreamObserver<ReverseResponse> out) {
+        calls.run("Reverse", out, deadline -> useCases.reverse().reverse(mapper().reverse(request), deadline)
+                .map(SettlementMessages::reversed));
+    }
+
+    @Override
+    public void getSettlement(GetSettlementRequest request, StreamObserver<SettlementRecord> out) {
+        calls.run("GetSettlement", out, deadline -> {
+            Optional<cn.onestop.settle.SettlementRecord> r;
+            switch (request.getKeyCase()) {
+                case SETTLEMENT_ID -> r = useCases.reads().find(request.getSettlementId());
+                case BY_MESSAGE -> {
+                    var m = request.getByMessage();
+                    if (m.getInstitutionCode().isEmpty() || m.getMessageId().isEmpty()) {
+                        return Result.invalid("by_message", "needs institution_code and message_id");
+                    }
+                    r = useCases.reads().findByMessage(m.getInstitutionCode(), m.getMessageId());
+                }
+                default -> {
+                    return Result.invalid("key", "name the settlement: settlement_id or by_message");
+                }
+            }
+            return r.map(SettlementMessages::record).<Result<SettlementRecord>>map(Result::ok)
+                    .orElseGet(() -> Result.failed(Reason.SETTLEMENT_NOT_FOUND, "no such settlement"));
+        });
+    }
+
+    @Override
+    public void listSettlements(ListSettlementsRequest request, StreamObserver<ListSettlementsResponse> out) {
+        calls.run("ListSettlements", out, deadline -> {
+            List<FieldViolation> bad = new ArrayList<>();
+            if (request.getInstitutionCode().isEmpty()) {
+                bad.add(new FieldViolation("institution_code", "is required"));
+            }
+            LocalDate from = date(bad, "from_date", request.getFromDate());
+            LocalDate to = date(bad, "to_date", request.getToDate());
+            if (from != null && to != null && to.isBefore(from)) {
+                bad.add(new FieldViolation("to_date", "is before from_date"));
+            }
+            if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE) {
+                bad.add(new FieldViolation("page_size", "must be 0.." + MAX_PAGE));
+            }
+            if (!bad.isEmpty()) {
+                throw new InvalidRequestException(bad);
+            }
+            Optional<PageCursor> after = PageTokens.cursor(request.getPageToken());
+            int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
+            return Result.ok(SettlementMessages.page(useCases.reads().list(request.getInstitutionCode(), from, to,
+                    size, after)));
+        });
+    }
+
+    @Override
+    public void getPerson(GetPersonRequest request, StreamObserver<PersonInfo> out) {
+        calls.run("GetPerson", out, deadline -> {
+            List<FieldViolation> bad = new ArrayList<>();
+            CredentialRef c = RequestMapper.credential(bad, "credential",
+                    request.hasCredential() ? request.getCredential() : null);
+            if (request.getYear() < 0 || request.getYear() > 9999) {
+                bad.add(new FieldViolation("year", "must be 0 (this year) or a year"));
+            }
+            if (!bad.isEmpty()) {
+                throw new InvalidRequestException(bad);
+            }
+            int year = request.getYear() == 0 ? LocalDate.now(clock.withZone(zone)).getYear() : request.getYear();
+            return useCases.persons().person(c, year).map(SettlementMessages::person);
+        });
+    }
+
+    private static LocalDate date(List<FieldViolation> bad, String field, String value) {
+        if (value.isEmpty()) {
+            bad.add(new FieldViolation(field, "is required (YYYY-MM-DD)"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            bad.add(new FieldViolation(field, "not a date (YYYY-MM-DD): " + value));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package cn.onestop.settle;
+
+import java.util.Optional;
+
+/**
+ * Port: who is enrolled — the persons, their credentials and the designated institutions. Reads
+ * only; enrolment owns the tables and keeps this up to date.
+ */
+public interface Directory {
+    /** A designated institution by its code (定点医药机构编号). */
+    Optional<RegisteredInstitution> institution(String code);
+
+    /** The person holding {@code credential}, with assistance identities but without credentials. */
+    Optional<EnrolledPerson> holding(CredentialRef credential);
+
+    /** Only the person number of whoever holds {@code credential}. */
+    Optional<String> personIdHolding(CredentialRef credential);
+
+    /** A person by number, with identities and credentials. */
+    Optional<EnrolledPerson> person(String personId);
+}

@@ -1,0 +1,106 @@
+package cn.onestop.settle;
+
+import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Deadline;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Result;
+import cn.onestop.request.Accumulators;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 撤销 / 冲正: undoes a settlement exactly — its accumulator delta negated, its account debits
+ * credited back — keeping a reversal record and marking the original REVERSED. A second reversal,
+ * under any message id, changes nothing and answers the same. Takes the person's year row first,
+ * as Settle does, so the two never deadlock.
+ */
+public final class Reverse {
+    private final LedgerStore ledger;
+    private final Clock clock;
+    private final SettlementIds ids;
+
+    Reverse(LedgerStore ledger, Clock clock, SettlementIds ids) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public Result<Reversed> reverse(ReverseCommand cmd, Deadline deadline) {
+        RequestDigest digest = cmd.digest();
+        return ledger.write(deadline, tx -> {
+            Optional<MessageKeys.Key> key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
+            if (key.isPresent()) {
+                return replay(tx, key.get(), digest);
+            }
+            Optional<SettlementRecord> target = cmd.settlementId() != null
+                    ? tx.settlements().find(cmd.settlementId())
+                    : tx.settlements().findByMessage(cmd.institutionCode(), cmd.originalMessageId());
+            if (target.isEmpty() || !target.get().institutionCode().equals(cmd.institutionCode())) {
+                return Result.failed(Reason.SETTLEMENT_NOT_FOUND, "no settlement " + cmd.target()
+                        + " at institution " + cmd.institutionCode());
+            }
+            tx.yearRows().lock(List.of(target.get().yearKey()), deadline);
+            key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
+            if (key.isPresent()) {
+                return replay(tx, key.get(), digest);
+            }
+            SettlementRecord s = tx.settlements().lockForReversal(target.get().settlementId()).orElseThrow();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            if (s.status() == SettlementStatus.REVERSED) {
+                // already reversed: nothing changes; this message id now answers the same
+                tx.messageKeys().insert(List.of(MessageKeys.Key.of(cmd.institutionCode(), cmd.messageId(),
+                        MessageKeys.Operation.REVERSE, digest, s.reversalId(), now)));
+                return Result.ok(reversed(s, true));
+            }
+            return Result.ok(undo(tx, cmd, digest, s, now, deadline));
+        });
+    }
+
+    private Reversed undo(LedgerTx tx, ReverseCommand cmd, RequestDigest digest, SettlementRecord s, Instant now,
+                          Deadline deadline) {
+        String reversalId = ids.next('R', now.toEpochMilli());
+        List<String> accounts = s.familyPersonId() == null ? List.of(s.personId())
+                : List.of(s.personId(), s.familyPersonId());
+        Map<String, Long> balances = tx.accounts().lock(accounts, deadline);
+        tx.yearRows().apply(List.of(new YearRows.Move(s.yearKey(), "REVERSE", s.settlementId(),
+                s.bill().split().delta().negated())));
+        List<Accounts.Move> moves = new ArrayList<>(2);
+        moves.add(new Accounts.Move(s.personId(), balances.get(s.personId()), s.ownDebit(), "REVERSE",
+                s.settlementId()));
+        if (s.familyDebit() > 0) {
+            moves.add(new Accounts.Move(s.familyPersonId(), balances.get(s.familyPersonId()), s.familyDebit(),
+                    "FAMILY_AID_REVERSE", s.settlementId()));
+        }
+        tx.accounts().move(moves);
+        tx.settlements().reverse(List.of(new Settlements.Reversal(reversalId, s.settlementId(), cmd.institutionCode(),
+                cmd.messageId(), cmd.reason(), now)));
+        tx.messageKeys().insert(List.of(MessageKeys.Key.of(cmd.institutionCode(), cmd.messageId(),
+                MessageKeys.Operation.REVERSE, digest, reversalId, now)));
+        tx.audit(List.of(new AuditEvent("REVERSE", s.settlementId(), "reversal " + reversalId + " by "
+                + cmd.institutionCode() + "/" + cmd.messageId() + ": " + cmd.reason())));
+        SettlementRecord after = new SettlementRecord(s.settlementId(), s.institutionCode(), s.messageId(),
+                s.personId(), SettlementStatus.REVERSED, s.bill(), s.createdAt(), s.ownDebit(), s.familyPersonId(),
+                s.familyDebit(), reversalId, now);
+        return reversed(after, false);
+    }
+
+    private static Result<Reversed> replay(LedgerTx tx, MessageKeys.Key key, RequestDigest digest) {
+        if (!key.sameRequest(MessageKeys.Operation.REVERSE, digest)) {
+            return Result.failed(Reason.MESSAGE_ID_REUSED, "this message id was already used for a different request");
+        }
+        String settlementId = tx.settlements().reversedBy(key.targetId()).orElseThrow(() ->
+                new IllegalStateException("reversal " + key.targetId() + " names no settlement"));
+        return Result.ok(reversed(tx.settlements().find(settlementId).orElseThrow(), true));
+    }
+
+    private static Reversed reversed(SettlementRecord s, boolean replayed) {
+        return new Reversed(s, s.reversalId(), s.bill().split().delta().negated(), s.ownDebit(), s.familyDebit(),
+                replayed);
+    }
+}

@@ -1,0 +1,189 @@
+package cn.onestop.gateway;
+
+import cn.onestop.api.v1.BillLine;
+import cn.onestop.api.v1.Category;
+import cn.onestop.api.v1.Credential;
+import cn.onestop.api.v1.CredentialType;
+import cn.onestop.api.v1.GetPersonRequest;
+import cn.onestop.api.v1.PersonInfo;
+import cn.onestop.api.v1.RuleAdminServiceGrpc;
+import cn.onestop.api.v1.SettleRequest;
+import cn.onestop.api.v1.SettlementServiceGrpc;
+import cn.onestop.api.v1.Visit;
+import cn.onestop.api.v1.VisitType;
+import cn.onestop.db.Database;
+import cn.onestop.db.TestDatabase;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real gateway on a fresh database of the shared test MariaDB, with a channel to it over TCP,
+ * and a few enrolled persons and institutions written directly.
+ */
+final class GatewayFixture implements AutoCloseable {
+    static final String HOSPITAL_3A = "H15010500001";
+    static final String HOSPITAL_L2 = "H15010500002";
+    static final String WUHAI_L3 = "H15030300001";
+    static final String PHARMACY = "P15010500001";
+
+    final Database db;
+    final Gateway gateway;
+    final ManagedChannel channel;
+    final SettlementServiceGrpc.SettlementServiceBlockingStub settlement;
+    final RuleAdminServiceGrpc.RuleAdminServiceBlockingStub admin;
+
+    GatewayFixture(String name) throws Exception {
+        db = TestDatabase.fresh(name);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
+            institution(c, HOSPITAL_3A, 3, "A", "HOSPITAL", false, false, true);
+            institution(c, HOSPITAL_L2, 2, "A", "HOSPITAL", false, false, true);
+            institution(c, WUHAI_L3, 3, "A", "HOSPITAL", false, false, true);
+            institution(c, PHARMACY, 0, "NONE", "PHARMACY", false, false, false);
+        }
+        gateway = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false)
+                .withRulesPoll(Duration.ofMillis(200)), Clock.systemUTC());
+        channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+        settlement = SettlementServiceGrpc.newBlockingStub(channel);
+        admin = RuleAdminServiceGrpc.newBlockingStub(channel);
+    }
+
+    static void institution(Connection c, String code, int level, String grade, String kind, boolean tcm,
+                            boolean dual, boolean pooling) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO institutions (code, name, level, grade, kind, tcm, "
+                + "dual_channel, outpatient_pooling) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, code);
+            ps.setString(2, "test " + code);
+            ps.setInt(3, level);
+            ps.setString(4, grade);
+            ps.setString(5, kind);
+            ps.setBoolean(6, tcm);
+            ps.setBoolean(7, dual);
+            ps.setBoolean(8, pooling);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Enrols a person with an e-voucher credential {@code EV-<id>} and an account. */
+    void person(String id, String plan, String status, boolean civilServant, long balance, String benefitStart)
+            throws SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
+            enrol(c, id, plan, status, civilServant, balance, benefitStart);
+        }
+    }
+
+    /** {@link #person} on the caller's connection: person, credential, account and its opening entry. */
+    static void enrol(Connection c, String id, String plan, String status, boolean civilServant, long balance,
+                      String benefitStart) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status, "
+                + "civil_servant, benefit_start) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, "测试 " + id);
+            ps.setString(3, plan);
+            ps.setString(4, status);
+            ps.setBoolean(5, civilServant);
+            ps.setDate(6, benefitStart == null ? null : java.sql.Date.valueOf(benefitStart));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (1, ?, ?)")) {
+            ps.setString(1, "EV-" + id);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (person_id, balance) VALUES (?, ?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, balance);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
+                + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
+            ps.setString(1, id);
+            ps.setLong(2, balance);
+            ps.setLong(3, balance);
+            ps.executeUpdate();
+        }
+    }
+
+    static Credential voucher(String personId) {
+        return Credential.newBuilder().setType(CredentialType.E_VOUCHER).setValue("EV-" + personId).build();
+    }
+
+    static BillLine line(String id, Category category, long unitPrice, long qty) {
+        return BillLine.newBuilder().setId(id).setCategory(category).setUnitPrice(unitPrice).setQty(qty).build();
+    }
+
+    /** The P01 vector's bill as a request. */
+    static SettleRequest.Builder p01(String personId, String messageId) {
+        return SettleRequest.newBuilder().setInstitutionCode(HOSPITAL_3A).setMessageId(messageId)
+                .setCredential(voucher(personId)).setSettleDate("2025-03-10")
+                .setVisit(Visit.newBuilder().setType(VisitType.INPATIENT).setUseAccount(true))
+                .addLines(line("drugA", Category.A, 1_250_000, 1))
+                .addLines(line("drugB", Category.B, 480_000, 1))
+                .addLines(line("bed", Category.BED, 6_000, 10))
+                .addLines(BillLine.newBuilder().setId("stent").setCategory(Category.CONSUMABLE).setUnitPrice(300_000)
+                        .setQty(1).setSelfRatioBp(2000))
+                .addLines(line("vitamins", Category.SELF, 35_000, 1));
+    }
+
+    PersonInfo person(String personId, int year) {
+        return settlement.getPerson(GetPersonRequest.newBuilder().setCredential(voucher(personId)).setYear(year).build());
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            c.setAutoCommit(true); // the test's own statements, each committed
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static ErrorInfo errorInfo(StatusRuntimeException e) {
+        var s = StatusProto.fromThrowable(e);
+        for (var any : s.getDetailsList()) {
+            if (any.is(ErrorInfo.class)) {
+                try {
+                    return any.unpack(ErrorInfo.class);
+                } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+                    throw new AssertionError(x);
+                }
+            }
+        }
+        throw new AssertionError("no ErrorInfo in " + e);
+    }
+
+    static List<String> violatedFields(StatusRuntimeException e) {
+        List<String> out = new ArrayList<>();
+        for (var any : StatusProto.fromThrowable(e).getDetailsList()) {
+            if (any.is(BadRequest.class)) {
+                try {
+                    any.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> out.add(v.getField()));
+                } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+                    throw new AssertionError(x);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.shutdownNow();
+        gateway.close();
+        db.close();
+    }
+}

@@ -1,0 +1,52 @@
+package cn.onestop.gateway;
+
+import cn.onestop.api.v1.ReverseRequest;
+import cn.onestop.ledger.LedgerAudit;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+
+import static cn.onestop.gateway.GatewayFixture.p01;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audit recomputes the ledger from its journals and splits every settlement again, and notices
+ * when a row was changed behind its back.
+ */
+class LedgerAuditTest {
+
+    @Test
+    void settlementsAndReversalsAuditCleanAndATamperedRowDoesNot() throws Exception {
+        try (GatewayFixture f = new GatewayFixture("audit")) {
+            f.person("A1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 300_000, null);
+            f.person("A2", "NM-REGION-EMPLOYEE", "RETIRED", true, 50_000, null);
+            f.settlement.settle(p01("A1", "a-1").build());
+            var second = f.settlement.settle(p01("A2", "a-2").build());
+            f.settlement.settle(p01("A2", "a-3").setSettleDate("2025-05-01").build());
+            f.settlement.reverse(ReverseRequest.newBuilder().setInstitutionCode(GatewayFixture.HOSPITAL_3A)
+                    .setMessageId("r-2").setSettlementId(second.getRecord().getSettlementId()).build());
+
+            LedgerAudit audit = new LedgerAudit(f.db.dataSource(), f.gateway.rules().get());
+            LedgerAudit.Report clean = audit.run();
+            assertTrue(clean.clean(), clean.discrepancies().toString());
+            assertEquals(3, clean.settlements());
+            assertEquals(2, clean.accounts());
+
+            try (Connection c = f.db.dataSource().getConnection()) {
+                c.setAutoCommit(true); // the test's own statements, each committed
+                c.createStatement().executeUpdate("UPDATE accumulators SET pool_paid = pool_paid + 1 WHERE person_id = 'A1'");
+                c.createStatement().executeUpdate("UPDATE accounts SET balance = balance + 100 WHERE person_id = 'A2'");
+                c.createStatement().executeUpdate("UPDATE settlements SET engine_input = REPLACE(engine_input, "
+                        + "'\"use_account\":true', '\"use_account\":false') WHERE message_id = 'a-1'");
+            }
+            LedgerAudit.Report tampered = audit.run();
+            List<String> found = tampered.discrepancies();
+            assertEquals(3, found.size(), found.toString());
+            assertTrue(found.get(0).contains("A1") && found.get(0).contains("pool_paid"), found.get(0));
+            assertTrue(found.get(1).contains("account A2"), found.get(1));
+            assertTrue(found.get(2).contains("splits again to"), found.get(2));
+        }
+    }
+}
