@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record RuleTable(String plan, String id, Scheme scheme, String document, LocalDate effectiveFrom,
                         LocalDate effectiveTo, Param effectiveSource, String digest, Sections sections) {
+    /** The plan code of the medical-assistance rules, which apply in every plan. */
+    public static final String ASSISTANCE_PLAN = "MEDICAL-ASSISTANCE";
+
     public RuleTable {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(id, "id");

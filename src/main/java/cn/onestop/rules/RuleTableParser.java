@@ -22,9 +22,6 @@ import java.util.function.Function;
  * parameters, and checks that the sections a plan has are consistent with its scheme.
  */
 public final class RuleTableParser {
-    /** The plan code of the medical-assistance rules, which apply in every plan. */
-    public static final String ASSISTANCE_PLAN = "MEDICAL-ASSISTANCE";
-
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -56,7 +53,7 @@ public final class RuleTableParser {
             }
         }
         String plan = text(origin, root, "plan", true);
-        boolean assistance = ASSISTANCE_PLAN.equals(plan);
+        boolean assistance = RuleTable.ASSISTANCE_PLAN.equals(plan);
         Scheme scheme = null;
         String schemeText = text(origin, root, "scheme", !assistance);
         if (schemeText != null) {

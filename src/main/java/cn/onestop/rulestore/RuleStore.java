@@ -10,6 +10,7 @@ import cn.onestop.rules.RuleFiles;
 import cn.onestop.rules.RuleLoadException;
 import cn.onestop.rules.RuleTable;
 import cn.onestop.rules.RuleTableParser;
+import cn.onestop.rules.RuleVersionConflictException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -101,7 +102,7 @@ public final class RuleStore {
             tables.add(table);
             try {
                 RuleBook.of(tables);
-            } catch (RuleLoadException e) {
+            } catch (RuleVersionConflictException e) {
                 c.rollback();
                 return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
             }

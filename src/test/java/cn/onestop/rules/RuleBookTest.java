@@ -50,14 +50,14 @@ class RuleBookTest {
     void overlappingRangesAreRefusedNamingBothVersions() throws IOException {
         RuleTable a = version("2023-01-01", "2025-06-30", 1);
         RuleTable b = version("2025-01-01", null, 2);
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBook.of(List.of(a, b)));
+        RuleVersionConflictException e = assertThrows(RuleVersionConflictException.class, () -> RuleBook.of(List.of(a, b)));
         assertEquals("NM-REGION-EMPLOYEE@2025-01-01: effective range overlaps NM-REGION-EMPLOYEE@2023-01-01 "
                 + "(in force to 2025-06-30)", e.getMessage());
     }
 
     @Test
     void twoDifferentVersionsOnTheSameDayAreRefusedButTheSameOneTwiceIsNot() throws IOException {
-        assertThrows(RuleLoadException.class,
+        assertThrows(RuleVersionConflictException.class,
                 () -> RuleBook.of(List.of(version("2023-01-01", null, 1), version("2023-01-01", null, 2))));
         assertEquals(1, RuleBook.of(List.of(version("2023-01-01", null, 1), version("2023-01-01", null, 1))).size());
     }
@@ -80,7 +80,7 @@ class RuleBookTest {
         n.put("plan", "CHIFENG-RESIDENT");
         n.put("effective_from", "2030-01-01");
         RuleTable wrong = RuleTableParser.parse("x.json", JSON.writeValueAsBytes(n));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleFiles.loadBundled().with(wrong));
+        RuleVersionConflictException e = assertThrows(RuleVersionConflictException.class, () -> RuleFiles.loadBundled().with(wrong));
         assertTrue(e.getMessage().contains("scheme EMPLOYEE differs"), e.getMessage());
     }
 }
