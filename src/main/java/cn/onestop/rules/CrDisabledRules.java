@@ -5,8 +5,4 @@ package cn.onestop.rules;
  * standard; a retired one gets a lower deductible and a higher inpatient ratio.
  */
 public record CrDisabledRules(Param activeAsRetired, Param retiredDeductible, Param retiredRatioBonus) {
-    static CrDisabledRules read(SectionReader r) {
-        return new CrDisabledRules(r.flag("active_as_retired"), r.ratio("retired_deductible_bp"),
-                r.adjustment("retired_ratio_bonus_bp"));
-    }
 }

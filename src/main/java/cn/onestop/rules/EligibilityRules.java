@@ -6,7 +6,4 @@ package cn.onestop.rules;
  * period (A §16).
  */
 public record EligibilityRules(Param newbornEnrolDays, Param assistanceWaivesWaiting) {
-    static EligibilityRules read(SectionReader r) {
-        return new EligibilityRules(r.count("newborn_enrol_days"), r.flag("assistance_waives_waiting"));
-    }
 }

@@ -2,7 +2,4 @@ package cn.onestop.rules;
 
 /** Emergency outpatient within three days (E §22): a flat pool ratio, no deductible. */
 public record EmergencyOutpatientRules(Param poolRatio) {
-    static EmergencyOutpatientRules read(SectionReader r) {
-        return new EmergencyOutpatientRules(r.ratio("pool_bp"));
-    }
 }

@@ -2,7 +2,4 @@ package cn.onestop.rules;
 
 /** Student accidental-injury outpatient (学生儿童意外伤害门诊, R §25). */
 public record InjuryRules(Param ratio, Param annualCap) {
-    static InjuryRules read(SectionReader r) {
-        return new InjuryRules(r.ratio("ratio_bp"), r.amount("annual_cap"));
-    }
 }

@@ -8,19 +8,6 @@ package cn.onestop.rules;
  */
 public record LineRules(Param bPreselfpay, Param bedCapLevel3, Param bedCapLevel2, Param bedCapLevel1,
                         Param bedCapMedicalCare) {
-    static LineRules read(SectionReader r) {
-        Param b = r.ratio("b_preselfpay_bp");
-        Param l3 = r.optionalAmount("bed_cap_level3");
-        Param l2 = r.optionalAmount("bed_cap_level2");
-        Param l1 = r.optionalAmount("bed_cap_level1");
-        Param care = r.optionalAmount("bed_cap_medical_care");
-        int present = (l3 == null ? 0 : 1) + (l2 == null ? 0 : 1) + (l1 == null ? 0 : 1) + (care == null ? 0 : 1);
-        if (present != 0 && present != 4) {
-            throw r.fail("bed_cap_level3", "bed caps come as a set: level3, level2, level1 and medical_care");
-        }
-        return new LineRules(b, l3, l2, l1, care);
-    }
-
     public boolean hasBedCaps() {
         return bedCapLevel3 != null;
     }

@@ -8,9 +8,4 @@ package cn.onestop.rules;
 public record OutpatientPoolingRules(Param deductible, Param ratioLevel3, Param ratioLevel2AndBelow,
                                      Param retiredBonus, Param annualCapActive, Param annualCapRetired,
                                      Param requiresDesignation) {
-    static OutpatientPoolingRules read(SectionReader r) {
-        return new OutpatientPoolingRules(r.amount("deductible"), r.ratio("ratio_level3_bp"),
-                r.ratio("ratio_level2_and_below_bp"), r.adjustment("retired_bonus_bp"),
-                r.amount("annual_cap_active"), r.amount("annual_cap_retired"), r.flag("requires_designation"));
-    }
 }

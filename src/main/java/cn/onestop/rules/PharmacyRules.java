@@ -2,7 +2,4 @@ package cn.onestop.rules;
 
 /** Pharmacy sales: pooled only at a dual-channel pharmacy, as outpatient at level ≤2 (W §11). */
 public record PharmacyRules(Param dualChannelPooling) {
-    static PharmacyRules read(SectionReader r) {
-        return new PharmacyRules(r.flag("dual_channel_pooling"));
-    }
 }

@@ -8,11 +8,4 @@ import java.util.List;
  */
 public record ResidentInpatientRules(List<Param> deductibleByLevel, Param repeatAdmission, List<Param> ratioByLevel,
                                      Param tcmUplift, Param tcmMax) {
-    static ResidentInpatientRules read(SectionReader r) {
-        return new ResidentInpatientRules(
-                List.of(r.amount("deductible_level1"), r.amount("deductible_level2"), r.amount("deductible_level3")),
-                r.ratio("repeat_admission_bp"),
-                List.of(r.ratio("ratio_level1_bp"), r.ratio("ratio_level2_bp"), r.ratio("ratio_level3_bp")),
-                r.adjustment("tcm_uplift_bp"), r.ratio("tcm_max_bp"));
-    }
 }

@@ -7,9 +7,4 @@ package cn.onestop.rules;
  */
 public record SubsidyRules(Param ratioActive, Param ratioRetired, Param careRatioActive, Param careRatioRetired,
                            Param outpatientAnnualCap, Param annualCap) {
-    static SubsidyRules read(SectionReader r) {
-        return new SubsidyRules(r.ratio("ratio_active_bp"), r.ratio("ratio_retired_bp"),
-                r.ratio("care_ratio_active_bp"), r.ratio("care_ratio_retired_bp"),
-                r.amount("outpatient_annual_cap"), r.optionalAmount("annual_cap"));
-    }
 }

@@ -4,7 +4,7 @@ import cn.onestop.catalog.CatalogCache;
 import cn.onestop.catalog.CatalogStore;
 import cn.onestop.db.Database;
 import cn.onestop.ledger.Ledger;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import io.grpc.Server;

@@ -1,5 +1,8 @@
 package cn.onestop.rules;
 
+import cn.onestop.rules.parse.RuleFiles;
+import cn.onestop.rules.parse.RuleFixtures;
+import cn.onestop.rules.parse.RuleTableParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ class RuleBookTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RuleTable version(String from, String to, long poolCap) throws IOException {
-        ObjectNode n = RuleTableParserTest.employee();
+        ObjectNode n = RuleFixtures.employee();
         n.put("effective_from", from);
         if (to == null) {
             n.putNull("effective_to");
@@ -76,7 +79,7 @@ class RuleBookTest {
 
     @Test
     void aPlanCannotChangeScheme() throws IOException {
-        ObjectNode n = RuleTableParserTest.employee();
+        ObjectNode n = RuleFixtures.employee();
         n.put("plan", "CHIFENG-RESIDENT");
         n.put("effective_from", "2030-01-01");
         RuleTable wrong = RuleTableParser.parse("x.json", JSON.writeValueAsBytes(n));

@@ -1,6 +1,9 @@
-package cn.onestop.rules;
+package cn.onestop.rules.parse;
 
 import cn.onestop.request.AssistanceCategory;
+import cn.onestop.rules.Band;
+import cn.onestop.rules.Basis;
+import cn.onestop.rules.Param;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
