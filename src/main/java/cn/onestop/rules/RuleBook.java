@@ -42,7 +42,8 @@ public final class RuleBook {
                     continue;
                 }
                 throw new RuleVersionConflictException(t.id() + ": two different versions start on "
-                        + t.effectiveFrom() + "; a published version never changes, publish a new effective date instead");
+                        + t.effectiveFrom()
+                        + "; a published version never changes, publish a new effective date instead");
             }
             grouped.computeIfAbsent(t.plan(), k -> new ArrayList<>()).add(t);
         }

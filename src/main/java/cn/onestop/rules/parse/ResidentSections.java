@@ -37,7 +37,7 @@ final class ResidentSections {
         Param cap = r.amount("annual_cap");
         List<Param> src = new ArrayList<>();
         Set<AssistanceCategory> relief = r.categories("relief_categories", src);
-        return new CriticalIllnessRules(threshold, bands, cap, Set.copyOf(relief), src.get(0),
+        return new CriticalIllnessRules(threshold, bands, cap, relief, src.get(0),
                 r.ratio("relief_threshold_bp"), r.adjustment("relief_bonus_bp"), r.flag("relief_uncapped"));
     }
 
