@@ -2,7 +2,7 @@ package cn.onestop.cli;
 
 import cn.onestop.cases.CaseRunner;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -6,7 +6,7 @@ import cn.onestop.enrolment.EnrolmentImport;
 import cn.onestop.kernel.ImportReport;
 import cn.onestop.enrolment.InstitutionImport;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,7 +8,7 @@ import cn.onestop.grpc.GrpcFront;
 import cn.onestop.ledger.JdbcLedger;
 import cn.onestop.settle.UseCases;
 import io.grpc.ServerBuilder;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import io.grpc.Server;

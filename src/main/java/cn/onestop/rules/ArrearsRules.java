@@ -1,9 +1,11 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.FLAG;
+
 /** Arrears suspend the insurance layers (E §27, §43; POLICY §3, §10.5). */
 public record ArrearsRules(Param suspendsInsurance) {
-    static ArrearsRules read(SectionReader r) {
-        return new ArrearsRules(r.flag("suspends_insurance"));
+    public ArrearsRules {
+        FLAG.check(suspendsInsurance);
     }
 
     public boolean suspends() {

@@ -2,9 +2,10 @@ package cn.onestop.rules;
 
 import cn.onestop.request.AssistanceCategory;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
 
 /**
  * Medical assistance (医疗救助, document A): per-category annual deductible and ratio, one annual
@@ -13,17 +14,14 @@ import java.util.Locale;
 public record AssistanceRules(List<Param> deductibleByCategory, List<Param> ratioByCategory, Param annualCap,
                               Param ruralIncome, Param relapseShare, Param outOfCatalogLevel2AndBelow,
                               Param outOfCatalogLevel3) {
-    static AssistanceRules read(SectionReader r) {
-        List<Param> deductibles = new ArrayList<>();
-        List<Param> ratios = new ArrayList<>();
-        for (AssistanceCategory c : AssistanceCategory.values()) {
-            String n = c.name().toLowerCase(Locale.ROOT);
-            deductibles.add(r.amount(n + "_deductible"));
-            ratios.add(r.ratio(n + "_bp"));
-        }
-        return new AssistanceRules(List.copyOf(deductibles), List.copyOf(ratios), r.amount("annual_cap"),
-                r.amount("rural_income"), r.ratio("relapse_share_bp"), r.ratio("out_of_catalog_level2_and_below_bp"),
-                r.ratio("out_of_catalog_level3_bp"));
+    public AssistanceRules {
+        deductibleByCategory = AMOUNT.checkEach(deductibleByCategory, AssistanceCategory.values().length);
+        ratioByCategory = RATIO.checkEach(ratioByCategory, AssistanceCategory.values().length);
+        AMOUNT.check(annualCap);
+        AMOUNT.check(ruralIncome);
+        RATIO.check(relapseShare);
+        RATIO.check(outOfCatalogLevel2AndBelow);
+        RATIO.check(outOfCatalogLevel3);
     }
 
     public Param deductible(AssistanceCategory c) {

@@ -1,10 +1,16 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /** Outpatient subsidy of medical-care persons (医疗照顾人员门诊, E §80.1(2)). */
 public record CareOutpatientRules(Param threshold, Param ratio, Param annualCap, Param disabledExtra,
                                   Param disabledSeniorExtra) {
-    static CareOutpatientRules read(SectionReader r) {
-        return new CareOutpatientRules(r.amount("threshold"), r.ratio("ratio_bp"), r.amount("annual_cap"),
-                r.amount("cr_disabled_extra"), r.amount("cr_disabled_senior_extra"));
+    public CareOutpatientRules {
+        AMOUNT.check(threshold);
+        RATIO.check(ratio);
+        AMOUNT.check(annualCap);
+        AMOUNT.check(disabledExtra);
+        AMOUNT.check(disabledSeniorExtra);
     }
 }

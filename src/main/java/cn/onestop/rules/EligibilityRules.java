@@ -1,12 +1,16 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.COUNT;
+import static cn.onestop.rules.ParamRange.FLAG;
+
 /**
  * Resident eligibility (R §11): benefits from {@code benefit_start}; a newborn enrolled within
  * {@code newbornEnrolDays} of birth is covered from birth; assistance persons have no waiting
  * period (A §16).
  */
 public record EligibilityRules(Param newbornEnrolDays, Param assistanceWaivesWaiting) {
-    static EligibilityRules read(SectionReader r) {
-        return new EligibilityRules(r.count("newborn_enrol_days"), r.flag("assistance_waives_waiting"));
+    public EligibilityRules {
+        COUNT.check(newbornEnrolDays);
+        FLAG.check(assistanceWaivesWaiting);
     }
 }

@@ -1,8 +1,10 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /** Emergency outpatient within three days (E §22): a flat pool ratio, no deductible. */
 public record EmergencyOutpatientRules(Param poolRatio) {
-    static EmergencyOutpatientRules read(SectionReader r) {
-        return new EmergencyOutpatientRules(r.ratio("pool_bp"));
+    public EmergencyOutpatientRules {
+        RATIO.check(poolRatio);
     }
 }

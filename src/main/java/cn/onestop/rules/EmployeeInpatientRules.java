@@ -4,6 +4,10 @@ import cn.onestop.request.Filing;
 
 import java.util.List;
 
+import static cn.onestop.rules.ParamRange.ADJUSTMENT;
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /**
  * Employee inpatient pool (E §20, §22, §23): deductible by grade group and admission number,
  * segmented ratios on the annual axis, filing adjustments. Groups are indexed 0..2 for G1..G3.
@@ -12,17 +16,19 @@ public record EmployeeInpatientRules(List<Param> deductibleFirst, List<Param> de
                                      Param segmentBoundary, List<Param> ratioActiveSeg1, List<Param> ratioActiveSeg2,
                                      List<Param> ratioRetiredSeg1, List<Param> ratioRetiredSeg2,
                                      List<Param> filingAdjustment) {
-    static EmployeeInpatientRules read(SectionReader r) {
-        return new EmployeeInpatientRules(
-                List.of(r.amount("deductible_first_g1"), r.amount("deductible_first_g2"), r.amount("deductible_first_g3")),
-                List.of(r.amount("deductible_floor_g1"), r.amount("deductible_floor_g2"), r.amount("deductible_floor_g3")),
-                r.ratio("deductible_step_bp"),
-                r.amount("segment_boundary"),
-                List.of(r.ratio("ratio_active_g1_seg1_bp"), r.ratio("ratio_active_g2_seg1_bp"), r.ratio("ratio_active_g3_seg1_bp")),
-                List.of(r.ratio("ratio_active_g1_seg2_bp"), r.ratio("ratio_active_g2_seg2_bp"), r.ratio("ratio_active_g3_seg2_bp")),
-                List.of(r.ratio("ratio_retired_g1_seg1_bp"), r.ratio("ratio_retired_g2_seg1_bp"), r.ratio("ratio_retired_g3_seg1_bp")),
-                List.of(r.ratio("ratio_retired_g1_seg2_bp"), r.ratio("ratio_retired_g2_seg2_bp"), r.ratio("ratio_retired_g3_seg2_bp")),
-                FilingTable.read(r, "filing_adj_", "_bp", true));
+    /** Grade groups G1..G3. */
+    public static final int GROUPS = 3;
+
+    public EmployeeInpatientRules {
+        deductibleFirst = AMOUNT.checkEach(deductibleFirst, GROUPS);
+        deductibleFloor = AMOUNT.checkEach(deductibleFloor, GROUPS);
+        RATIO.check(deductibleStep);
+        AMOUNT.check(segmentBoundary);
+        ratioActiveSeg1 = RATIO.checkEach(ratioActiveSeg1, GROUPS);
+        ratioActiveSeg2 = RATIO.checkEach(ratioActiveSeg2, GROUPS);
+        ratioRetiredSeg1 = RATIO.checkEach(ratioRetiredSeg1, GROUPS);
+        ratioRetiredSeg2 = RATIO.checkEach(ratioRetiredSeg2, GROUPS);
+        filingAdjustment = ADJUSTMENT.checkEach(filingAdjustment, Filing.values().length);
     }
 
     public Param filingAdjustment(Filing filing) {

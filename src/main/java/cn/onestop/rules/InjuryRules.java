@@ -1,8 +1,12 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /** Student accidental-injury outpatient (学生儿童意外伤害门诊, R §25). */
 public record InjuryRules(Param ratio, Param annualCap) {
-    static InjuryRules read(SectionReader r) {
-        return new InjuryRules(r.ratio("ratio_bp"), r.amount("annual_cap"));
+    public InjuryRules {
+        RATIO.check(ratio);
+        AMOUNT.check(annualCap);
     }
 }

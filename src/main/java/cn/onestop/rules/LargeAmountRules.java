@@ -4,11 +4,15 @@ import cn.onestop.request.Filing;
 
 import java.util.List;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /** Employee large-amount insurance (大额, E ch.3): ratio by filing, emergency ratio, annual cap. */
 public record LargeAmountRules(List<Param> ratioByFiling, Param emergencyOutpatientRatio, Param annualCap) {
-    static LargeAmountRules read(SectionReader r) {
-        return new LargeAmountRules(FilingTable.read(r, "ratio_", "_bp", false),
-                r.ratio("ratio_emergency_outpatient_bp"), r.amount("annual_cap"));
+    public LargeAmountRules {
+        ratioByFiling = RATIO.checkEach(ratioByFiling, Filing.values().length);
+        RATIO.check(emergencyOutpatientRatio);
+        AMOUNT.check(annualCap);
     }
 
     public Param ratio(Filing filing) {

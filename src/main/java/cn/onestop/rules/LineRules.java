@@ -1,5 +1,8 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /**
  * Line classification (POLICY §2): the 乙类 先行自付 share and, where the plan has them, the daily
  * bed caps (E §21).
@@ -8,17 +11,19 @@ package cn.onestop.rules;
  */
 public record LineRules(Param bPreselfpay, Param bedCapLevel3, Param bedCapLevel2, Param bedCapLevel1,
                         Param bedCapMedicalCare) {
-    static LineRules read(SectionReader r) {
-        Param b = r.ratio("b_preselfpay_bp");
-        Param l3 = r.optionalAmount("bed_cap_level3");
-        Param l2 = r.optionalAmount("bed_cap_level2");
-        Param l1 = r.optionalAmount("bed_cap_level1");
-        Param care = r.optionalAmount("bed_cap_medical_care");
-        int present = (l3 == null ? 0 : 1) + (l2 == null ? 0 : 1) + (l1 == null ? 0 : 1) + (care == null ? 0 : 1);
-        if (present != 0 && present != 4) {
-            throw r.fail("bed_cap_level3", "bed caps come as a set: level3, level2, level1 and medical_care");
+    public LineRules {
+        RATIO.check(bPreselfpay);
+        AMOUNT.checkOptional(bedCapLevel3);
+        AMOUNT.checkOptional(bedCapLevel2);
+        AMOUNT.checkOptional(bedCapLevel1);
+        AMOUNT.checkOptional(bedCapMedicalCare);
+        boolean none = bedCapLevel3 == null && bedCapLevel2 == null && bedCapLevel1 == null
+                && bedCapMedicalCare == null;
+        boolean all = bedCapLevel3 != null && bedCapLevel2 != null && bedCapLevel1 != null
+                && bedCapMedicalCare != null;
+        if (!none && !all) {
+            throw new IllegalArgumentException("bed caps come as a set: level3, level2, level1 and medical_care");
         }
-        return new LineRules(b, l3, l2, l1, care);
     }
 
     public boolean hasBedCaps() {

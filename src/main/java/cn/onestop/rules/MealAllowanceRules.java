@@ -2,10 +2,13 @@ package cn.onestop.rules;
 
 import cn.onestop.request.Filing;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+
 /** Daily meal allowance for cr-disabled inpatients (E §37). */
 public record MealAllowanceRules(Param perDayInRegion, Param perDayOutOfRegion) {
-    static MealAllowanceRules read(SectionReader r) {
-        return new MealAllowanceRules(r.amount("per_day_in_region"), r.amount("per_day_out_of_region"));
+    public MealAllowanceRules {
+        AMOUNT.check(perDayInRegion);
+        AMOUNT.check(perDayOutOfRegion);
     }
 
     public Param perDay(Filing filing) {

@@ -1,8 +1,10 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.FLAG;
+
 /** Persons paid through another channel are not settled by the plan (E §36). */
 public record OtherChannelRules(Param refused) {
-    static OtherChannelRules read(SectionReader r) {
-        return new OtherChannelRules(r.flag("refused"));
+    public OtherChannelRules {
+        FLAG.check(refused);
     }
 }

@@ -1,5 +1,10 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.ADJUSTMENT;
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.FLAG;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /**
  * General outpatient pooling (普通门诊统筹, W §9; E by reference to the same numbers).
  *
@@ -8,9 +13,13 @@ package cn.onestop.rules;
 public record OutpatientPoolingRules(Param deductible, Param ratioLevel3, Param ratioLevel2AndBelow,
                                      Param retiredBonus, Param annualCapActive, Param annualCapRetired,
                                      Param requiresDesignation) {
-    static OutpatientPoolingRules read(SectionReader r) {
-        return new OutpatientPoolingRules(r.amount("deductible"), r.ratio("ratio_level3_bp"),
-                r.ratio("ratio_level2_and_below_bp"), r.adjustment("retired_bonus_bp"),
-                r.amount("annual_cap_active"), r.amount("annual_cap_retired"), r.flag("requires_designation"));
+    public OutpatientPoolingRules {
+        AMOUNT.check(deductible);
+        RATIO.check(ratioLevel3);
+        RATIO.check(ratioLevel2AndBelow);
+        ADJUSTMENT.check(retiredBonus);
+        AMOUNT.check(annualCapActive);
+        AMOUNT.check(annualCapRetired);
+        FLAG.check(requiresDesignation);
     }
 }

@@ -1,8 +1,10 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.FLAG;
+
 /** Pharmacy sales: pooled only at a dual-channel pharmacy, as outpatient at level ≤2 (W §11). */
 public record PharmacyRules(Param dualChannelPooling) {
-    static PharmacyRules read(SectionReader r) {
-        return new PharmacyRules(r.flag("dual_channel_pooling"));
+    public PharmacyRules {
+        FLAG.check(dualChannelPooling);
     }
 }

@@ -1,8 +1,10 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+
 /** The basic pool's annual payment cap (E §19, R §20), shared by every pool benefit of the plan. */
 public record PoolRules(Param annualCap) {
-    static PoolRules read(SectionReader r) {
-        return new PoolRules(r.amount("annual_cap"));
+    public PoolRules {
+        AMOUNT.check(annualCap);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * An immutable index of rule versions by plan and effective date. A version is in force from its
  * {@code effective_from} to its {@code effective_to}, or, when that is open, until the next
  * version of the same plan starts. Publishing builds a new book; no version is ever changed.
+ * Versions that cannot stand together are refused with {@link RuleVersionConflictException}.
  */
 public final class RuleBook {
     private static final RuleBook EMPTY = new RuleBook(Map.of(), Map.of());
@@ -23,7 +24,7 @@ public final class RuleBook {
     private RuleBook(Map<String, RuleTable[]> byPlan, Map<String, RuleTable> byId) {
         this.byPlan = byPlan;
         this.byId = byId;
-        this.assistance = byPlan.getOrDefault(RuleTableParser.ASSISTANCE_PLAN, new RuleTable[0]);
+        this.assistance = byPlan.getOrDefault(RuleTable.ASSISTANCE_PLAN, new RuleTable[0]);
     }
 
     public static RuleBook empty() {
@@ -40,7 +41,8 @@ public final class RuleBook {
                 if (dup.digest().equals(t.digest())) {
                     continue;
                 }
-                throw new RuleLoadException(t.id() + ": two different versions start on " + t.effectiveFrom()
+                throw new RuleVersionConflictException(t.id() + ": two different versions start on "
+                        + t.effectiveFrom()
                         + "; a published version never changes, publish a new effective date instead");
             }
             grouped.computeIfAbsent(t.plan(), k -> new ArrayList<>()).add(t);
@@ -52,11 +54,11 @@ public final class RuleBook {
                 RuleTable prev = list.get(i - 1);
                 RuleTable next = list.get(i);
                 if (prev.scheme() != next.scheme()) {
-                    throw new RuleLoadException(next.id() + ": scheme " + next.scheme() + " differs from "
+                    throw new RuleVersionConflictException(next.id() + ": scheme " + next.scheme() + " differs from "
                             + prev.id() + " (" + prev.scheme() + ")");
                 }
                 if (prev.effectiveTo() != null && !prev.effectiveTo().isBefore(next.effectiveFrom())) {
-                    throw new RuleLoadException(next.id() + ": effective range overlaps " + prev.id()
+                    throw new RuleVersionConflictException(next.id() + ": effective range overlaps " + prev.id()
                             + " (in force to " + prev.effectiveTo() + ")");
                 }
             }
@@ -84,7 +86,7 @@ public final class RuleBook {
      */
     public Plan plan(String plan) {
         RuleTable[] versions = byPlan.get(plan);
-        return versions == null || RuleTableParser.ASSISTANCE_PLAN.equals(plan) ? null : new Plan(versions);
+        return versions == null || RuleTable.ASSISTANCE_PLAN.equals(plan) ? null : new Plan(versions);
     }
 
     /** The versions of one plan. */
@@ -123,14 +125,14 @@ public final class RuleBook {
     /** The scheme of a plan, or null when the plan is unknown. */
     public Scheme scheme(String plan) {
         RuleTable[] versions = byPlan.get(plan);
-        return versions == null || RuleTableParser.ASSISTANCE_PLAN.equals(plan) ? null : versions[0].scheme();
+        return versions == null || RuleTable.ASSISTANCE_PLAN.equals(plan) ? null : versions[0].scheme();
     }
 
     /** Every plan with its scheme (the assistance rules are not a plan). */
     public Map<String, Scheme> plans() {
         Map<String, Scheme> out = new java.util.TreeMap<>();
         byPlan.forEach((plan, versions) -> {
-            if (!RuleTableParser.ASSISTANCE_PLAN.equals(plan)) {
+            if (!RuleTable.ASSISTANCE_PLAN.equals(plan)) {
                 out.put(plan, versions[0].scheme());
             }
         });

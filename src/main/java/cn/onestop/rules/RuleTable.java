@@ -9,17 +9,29 @@ import java.util.Objects;
  * {@code RULE_SECTION_MISSING}.
  *
  * @param id stable version id, {@code PLAN@effective_from}; a settlement records it
+ * @param scheme the plan's scheme; null for the assistance rules, which apply in every scheme
  * @param effectiveTo last day in force, or null for "until the next version"
  * @param effectiveFrom first day in force, with the provenance of the date in {@code effectiveSource}
  * @param digest SHA-256 of the rule file as published, so a version can be proven unchanged
  */
 public record RuleTable(String plan, String id, Scheme scheme, String document, LocalDate effectiveFrom,
                         LocalDate effectiveTo, Param effectiveSource, String digest, Sections sections) {
+    /** The plan code of the medical-assistance rules, which apply in every plan. */
+    public static final String ASSISTANCE_PLAN = "MEDICAL-ASSISTANCE";
+
     public RuleTable {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        Objects.requireNonNull(effectiveSource, "effectiveSource");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(sections, "sections");
+        if (!id.equals(plan + "@" + effectiveFrom)) {
+            throw new IllegalArgumentException(id + ": a version's id is PLAN@effective_from");
+        }
+        if ((scheme == null) != ASSISTANCE_PLAN.equals(plan)) {
+            throw new IllegalArgumentException(id + ": every plan has a scheme, the assistance rules none");
+        }
         if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
             throw new IllegalArgumentException(id + ": effective_to before effective_from");
         }

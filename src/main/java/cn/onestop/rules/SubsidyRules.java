@@ -1,5 +1,8 @@
 package cn.onestop.rules;
 
+import static cn.onestop.rules.ParamRange.AMOUNT;
+import static cn.onestop.rules.ParamRange.RATIO;
+
 /**
  * Civil-servant medical subsidy (公务员医疗补助, E §80) for inpatient stays and outpatient pooling.
  *
@@ -7,9 +10,12 @@ package cn.onestop.rules;
  */
 public record SubsidyRules(Param ratioActive, Param ratioRetired, Param careRatioActive, Param careRatioRetired,
                            Param outpatientAnnualCap, Param annualCap) {
-    static SubsidyRules read(SectionReader r) {
-        return new SubsidyRules(r.ratio("ratio_active_bp"), r.ratio("ratio_retired_bp"),
-                r.ratio("care_ratio_active_bp"), r.ratio("care_ratio_retired_bp"),
-                r.amount("outpatient_annual_cap"), r.optionalAmount("annual_cap"));
+    public SubsidyRules {
+        RATIO.check(ratioActive);
+        RATIO.check(ratioRetired);
+        RATIO.check(careRatioActive);
+        RATIO.check(careRatioRetired);
+        AMOUNT.check(outpatientAnnualCap);
+        AMOUNT.checkOptional(annualCap);
     }
 }

@@ -2,7 +2,7 @@ package cn.onestop.rulestore;
 
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleTable;
-import cn.onestop.rules.RuleTableParser;
+import cn.onestop.rules.parse.RuleTableParser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;

@@ -6,10 +6,11 @@ import cn.onestop.audit.AuditTrail;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
-import cn.onestop.rules.RuleLoadException;
 import cn.onestop.rules.RuleTable;
-import cn.onestop.rules.RuleTableParser;
+import cn.onestop.rules.RuleVersionConflictException;
+import cn.onestop.rules.parse.RuleFiles;
+import cn.onestop.rules.parse.RuleLoadException;
+import cn.onestop.rules.parse.RuleTableParser;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -101,7 +102,7 @@ public final class RuleStore {
             tables.add(table);
             try {
                 RuleBook.of(tables);
-            } catch (RuleLoadException e) {
+            } catch (RuleVersionConflictException e) {
                 c.rollback();
                 return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
             }

@@ -1,7 +1,7 @@
 package cn.onestop.cases;
 
 import cn.onestop.json.SettlementJson;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;

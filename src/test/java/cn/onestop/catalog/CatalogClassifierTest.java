@@ -19,7 +19,7 @@ import cn.onestop.request.SettlementRequest;
 import cn.onestop.request.Visit;
 import cn.onestop.request.VisitType;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -12,7 +12,7 @@ import cn.onestop.request.Category;
 import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;

@@ -13,7 +13,7 @@ import cn.onestop.json.RequestJson;
 import cn.onestop.json.SettlementJson;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.SettlementRequest;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

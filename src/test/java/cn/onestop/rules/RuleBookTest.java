@@ -1,5 +1,8 @@
 package cn.onestop.rules;
 
+import cn.onestop.rules.parse.RuleFiles;
+import cn.onestop.rules.parse.RuleFixtures;
+import cn.onestop.rules.parse.RuleTableParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ class RuleBookTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RuleTable version(String from, String to, long poolCap) throws IOException {
-        ObjectNode n = RuleTableParserTest.employee();
+        ObjectNode n = RuleFixtures.employee();
         n.put("effective_from", from);
         if (to == null) {
             n.putNull("effective_to");
@@ -50,14 +53,14 @@ class RuleBookTest {
     void overlappingRangesAreRefusedNamingBothVersions() throws IOException {
         RuleTable a = version("2023-01-01", "2025-06-30", 1);
         RuleTable b = version("2025-01-01", null, 2);
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleBook.of(List.of(a, b)));
+        RuleVersionConflictException e = assertThrows(RuleVersionConflictException.class, () -> RuleBook.of(List.of(a, b)));
         assertEquals("NM-REGION-EMPLOYEE@2025-01-01: effective range overlaps NM-REGION-EMPLOYEE@2023-01-01 "
                 + "(in force to 2025-06-30)", e.getMessage());
     }
 
     @Test
     void twoDifferentVersionsOnTheSameDayAreRefusedButTheSameOneTwiceIsNot() throws IOException {
-        assertThrows(RuleLoadException.class,
+        assertThrows(RuleVersionConflictException.class,
                 () -> RuleBook.of(List.of(version("2023-01-01", null, 1), version("2023-01-01", null, 2))));
         assertEquals(1, RuleBook.of(List.of(version("2023-01-01", null, 1), version("2023-01-01", null, 1))).size());
     }
@@ -76,11 +79,11 @@ class RuleBookTest {
 
     @Test
     void aPlanCannotChangeScheme() throws IOException {
-        ObjectNode n = RuleTableParserTest.employee();
+        ObjectNode n = RuleFixtures.employee();
         n.put("plan", "CHIFENG-RESIDENT");
         n.put("effective_from", "2030-01-01");
         RuleTable wrong = RuleTableParser.parse("x.json", JSON.writeValueAsBytes(n));
-        RuleLoadException e = assertThrows(RuleLoadException.class, () -> RuleFiles.loadBundled().with(wrong));
+        RuleVersionConflictException e = assertThrows(RuleVersionConflictException.class, () -> RuleFiles.loadBundled().with(wrong));
         assertTrue(e.getMessage().contains("scheme EMPLOYEE differs"), e.getMessage());
     }
 }

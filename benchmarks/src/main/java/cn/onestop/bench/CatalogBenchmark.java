@@ -13,7 +13,7 @@ import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
-import cn.onestop.rules.RuleFiles;
+import cn.onestop.rules.parse.RuleFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,6 +1,10 @@
-package cn.onestop.rules;
+package cn.onestop.rules.parse;
 
 import cn.onestop.request.AssistanceCategory;
+import cn.onestop.rules.Band;
+import cn.onestop.rules.Basis;
+import cn.onestop.rules.Param;
+import cn.onestop.rules.ParamRange;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -37,7 +41,7 @@ final class SectionReader {
 
     /** An amount in fen, at least 0. */
     Param amount(String name) {
-        return integer(name, 0, Long.MAX_VALUE, "an amount in fen, at least 0");
+        return integer(name, ParamRange.AMOUNT);
     }
 
     Param optionalAmount(String name) {
@@ -46,17 +50,17 @@ final class SectionReader {
 
     /** A ratio in basis points, 0..10000. */
     Param ratio(String name) {
-        return integer(name, 0, 10_000, "a ratio in basis points, 0..10000");
+        return integer(name, ParamRange.RATIO);
     }
 
     /** A ratio adjustment in basis points, -10000..10000. */
     Param adjustment(String name) {
-        return integer(name, -10_000, 10_000, "an adjustment in basis points, -10000..10000");
+        return integer(name, ParamRange.ADJUSTMENT);
     }
 
     /** A count (days, visits), at least 0. */
     Param count(String name) {
-        return integer(name, 0, Integer.MAX_VALUE, "a count, at least 0");
+        return integer(name, ParamRange.COUNT);
     }
 
     /** A yes/no rule, stored as 1/0. */
@@ -105,8 +109,8 @@ final class SectionReader {
             JsonNode upto = b.get("upto");
             JsonNode bp = b.get("bp");
             String where = name + "[" + i + "]";
-            if (bp == null || !bp.canConvertToLong() || bp.asLong() < 0 || bp.asLong() > 10_000) {
-                throw fail(where, "bp must be a ratio in basis points, 0..10000");
+            if (bp == null || !bp.canConvertToLong() || !ParamRange.RATIO.contains(bp.asLong())) {
+                throw fail(where, "bp must be " + ParamRange.RATIO.description());
             }
             long limit;
             if (upto == null || upto.isNull()) {
@@ -143,15 +147,15 @@ final class SectionReader {
         return new RuleLoadException(file + ": " + section + "." + param + ": " + message);
     }
 
-    private Param integer(String name, long min, long max, String what) {
+    private Param integer(String name, ParamRange range) {
         JsonNode p = param(name);
         JsonNode v = p.get("value");
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw fail(name, "must be " + what + (v == null ? ", missing value" : ", got " + v));
+            throw fail(name, "must be " + range.description() + (v == null ? ", missing value" : ", got " + v));
         }
         long x = v.asLong();
-        if (x < min || x > max) {
-            throw fail(name, "must be " + what + ", got " + x);
+        if (!range.contains(x)) {
+            throw fail(name, "must be " + range.description() + ", got " + x);
         }
         return provenance(name, p, x);
     }

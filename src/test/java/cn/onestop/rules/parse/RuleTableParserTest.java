@@ -1,5 +1,9 @@
-package cn.onestop.rules;
+package cn.onestop.rules.parse;
 
+import cn.onestop.rules.Basis;
+import cn.onestop.rules.RuleBook;
+import cn.onestop.rules.RuleTable;
+import cn.onestop.rules.Scheme;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -18,14 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Loading refuses a bad rule file with a message naming the file and the parameter. */
 class RuleTableParserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path E = Path.of("config/rules/nm-region-employee-2023-01-01.json");
-
-    static ObjectNode employee() throws IOException {
-        return (ObjectNode) JSON.readTree(Files.readAllBytes(E));
-    }
 
     private static String refusal(Consumer<ObjectNode> change) throws IOException {
-        ObjectNode n = employee();
+        ObjectNode n = RuleFixtures.employee();
         change.accept(n);
         RuleLoadException e = assertThrows(RuleLoadException.class,
                 () -> RuleTableParser.parse("bad.json", JSON.writeValueAsBytes(n)));

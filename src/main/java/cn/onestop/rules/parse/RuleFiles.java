@@ -1,4 +1,7 @@
-package cn.onestop.rules;
+package cn.onestop.rules.parse;
+
+import cn.onestop.rules.RuleBook;
+import cn.onestop.rules.RuleTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.onestop.rules;
+package cn.onestop.rules.parse;
 
 /** A rule file that cannot become a rule version; the message names the file and the parameter. */
 public final class RuleLoadException extends RuntimeException {
