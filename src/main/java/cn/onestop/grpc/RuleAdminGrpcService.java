@@ -13,6 +13,7 @@ import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.kernel.Result;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
+import cn.onestop.rulestore.RuleVersionInfo;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grpc.stub.StreamObserver;
 
@@ -52,7 +53,7 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
                 return new Result.Failed<>(f.failure());
             }
             cache.refresh(); // live here at once; other nodes within their poll interval
-            return Result.ok(r.value().version());
+            return Result.ok(version(r.value().version()));
         });
     }
 
@@ -61,8 +62,8 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
         calls.run("ListRuleVersions", out, timeout -> {
             ListRuleVersionsResponse.Builder b = ListRuleVersionsResponse.newBuilder().setGeneration(cache.generation());
             for (RuleStore.Stored s : store.loadAll()) {
-                if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().getPlan())) {
-                    b.addVersions(s.meta());
+                if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().plan())) {
+                    b.addVersions(version(s.meta()));
                 }
             }
             return Result.ok(b.build());
@@ -83,6 +84,19 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
             }
             return Result.ok(b.build());
         });
+    }
+
+    private static RuleVersion version(RuleVersionInfo v) {
+        RuleVersion.Builder b = RuleVersion.newBuilder().setId(v.id()).setPlan(v.plan())
+                .setEffectiveFrom(v.effectiveFrom().toString()).setDigest(v.digest()).setOrigin(v.origin())
+                .setPublishedAt(v.publishedAt().toString());
+        if (v.effectiveTo() != null) {
+            b.setEffectiveTo(v.effectiveTo().toString());
+        }
+        if (v.document() != null) {
+            b.setDocument(v.document());
+        }
+        return b.build();
     }
 
     private static CacheStats stats(String name, long size, com.github.benmanes.caffeine.cache.stats.CacheStats s) {

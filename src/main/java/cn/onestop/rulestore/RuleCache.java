@@ -70,8 +70,8 @@ public final class RuleCache implements Supplier<RuleBook>, AutoCloseable {
         }
         List<RuleTable> tables = new ArrayList<>();
         for (RuleStore.Stored s : store.loadAll()) {
-            tables.add(parsed.get(s.meta().getId() + "#" + s.meta().getDigest(),
-                    k -> RuleTableParser.parse(s.meta().getOrigin(), s.content())));
+            tables.add(parsed.get(s.meta().id() + "#" + s.meta().digest(),
+                    k -> RuleTableParser.parse(s.meta().origin(), s.content())));
         }
         book = RuleBook.of(tables);
         generation = g;

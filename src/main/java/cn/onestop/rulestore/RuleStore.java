@@ -1,7 +1,6 @@
 package cn.onestop.rulestore;
 
 import cn.onestop.db.InTransaction;
-import cn.onestop.api.v1.RuleVersion;
 import cn.onestop.audit.AuditTrail;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
@@ -38,11 +37,11 @@ public final class RuleStore {
     }
 
     /** A published version as stored. */
-    public record Stored(RuleVersion meta, byte[] content) {
+    public record Stored(RuleVersionInfo meta, byte[] content) {
     }
 
     /** The outcome of a publish: the version, and whether this call created it. */
-    public record Published(RuleVersion version, boolean created) {
+    public record Published(RuleVersionInfo version, boolean created) {
     }
 
     /**
@@ -61,7 +60,7 @@ public final class RuleStore {
                 }
                 notes.add(f.origin() + ": differs from the published version, which stays in force");
             } else if (r.value().created()) {
-                notes.add(f.origin() + ": published " + r.value().version().getId());
+                notes.add(f.origin() + ": published " + r.value().version().id());
             }
         }
         return notes;
@@ -86,9 +85,9 @@ public final class RuleStore {
             }
             List<Stored> all = loadAll(c);
             for (Stored s : all) {
-                if (s.meta().getId().equals(table.id())) {
+                if (s.meta().id().equals(table.id())) {
                     c.rollback();
-                    if (s.meta().getDigest().equals(table.digest())) {
+                    if (s.meta().digest().equals(table.digest())) {
                         return Result.ok(new Published(s.meta(), false));
                     }
                     return Result.failed(Reason.RULE_VERSION_EXISTS, table.id() + " is already published with "
@@ -97,7 +96,7 @@ public final class RuleStore {
             }
             List<RuleTable> tables = new ArrayList<>();
             for (Stored s : all) {
-                tables.add(RuleTableParser.parse(s.meta().getOrigin(), s.content()));
+                tables.add(RuleTableParser.parse(s.meta().origin(), s.content()));
             }
             tables.add(table);
             try {
@@ -107,7 +106,6 @@ public final class RuleStore {
                 return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
             }
             java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            String publishedAt = now.toString();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
                     + "effective_from, effective_to, digest, document, origin, content, published_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -127,7 +125,7 @@ public final class RuleStore {
                 ps.executeUpdate();
             }
             AuditTrail.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
-            return Result.ok(new Published(meta(table, origin, publishedAt), true));
+            return Result.ok(new Published(meta(table, origin, now), true));
         });
     }
 
@@ -135,7 +133,7 @@ public final class RuleStore {
     public RuleBook book() throws SQLException {
         List<RuleTable> tables = new ArrayList<>();
         for (Stored s : loadAll()) {
-            tables.add(RuleTableParser.parse(s.meta().getOrigin(), s.content()));
+            tables.add(RuleTableParser.parse(s.meta().origin(), s.content()));
         }
         return RuleBook.of(tables);
     }
@@ -160,33 +158,18 @@ public final class RuleStore {
                 + "document, origin, content, published_at FROM rule_versions ORDER BY plan, effective_from");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                RuleVersion.Builder m = RuleVersion.newBuilder().setId(rs.getString(1)).setPlan(rs.getString(2))
-                        .setEffectiveFrom(rs.getDate(3).toLocalDate().toString())
-                        .setDigest(rs.getString(5)).setOrigin(rs.getString(7))
-                        .setPublishedAt(rs.getTimestamp(9).toInstant().toString());
-                if (rs.getDate(4) != null) {
-                    m.setEffectiveTo(rs.getDate(4).toLocalDate().toString());
-                }
-                if (rs.getString(6) != null) {
-                    m.setDocument(rs.getString(6));
-                }
-                out.add(new Stored(m.build(), rs.getBytes(8)));
+                RuleVersionInfo m = new RuleVersionInfo(rs.getString(1), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(9).toInstant());
+                out.add(new Stored(m, rs.getBytes(8)));
             }
         }
         return out;
     }
 
-    static RuleVersion meta(RuleTable t, String origin, String publishedAt) {
-        RuleVersion.Builder b = RuleVersion.newBuilder().setId(t.id()).setPlan(t.plan())
-                .setEffectiveFrom(t.effectiveFrom().toString()).setDigest(t.digest()).setOrigin(origin)
-                .setPublishedAt(publishedAt);
-        if (t.effectiveTo() != null) {
-            b.setEffectiveTo(t.effectiveTo().toString());
-        }
-        if (t.document() != null) {
-            b.setDocument(document(t));
-        }
-        return b.build();
+    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt) {
+        return new RuleVersionInfo(t.id(), t.plan(), t.effectiveFrom(), t.effectiveTo(), t.digest(), document(t),
+                origin, publishedAt);
     }
 
     /** The document title as stored (the column holds 500 characters). */

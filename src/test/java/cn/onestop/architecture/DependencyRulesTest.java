@@ -1,0 +1,70 @@
+package cn.onestop.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The structure, as rules the build enforces: a pure core, one use-case layer, the wire format at
+ * the edge, no package cycles.
+ */
+class DependencyRulesTest {
+    static JavaClasses main;
+
+    @BeforeAll
+    static void load() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.onestop");
+    }
+
+    @Test
+    void theEngineTheRequestRecordsAndTheRuleTablesAreFreeOfIoAndFrameworks() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("cn.onestop.engine..", "cn.onestop.request..",
+                        "cn.onestop.rules")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.grpc..",
+                        "com.google.protobuf..", "com.github.benmanes.caffeine..", "com.fasterxml.jackson..",
+                        "cn.onestop.api..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .because("the split is a pure function of records: no database, transport, cache, parser or clock");
+        rule.check(main);
+    }
+
+    @Test
+    void generatedApiClassesAreSeenOnlyByTheTransport() {
+        ArchRule rule = classes().that().resideInAPackage("cn.onestop.api..")
+                .should().onlyBeAccessed().byClassesThat().resideInAnyPackage("cn.onestop.api..",
+                        "cn.onestop.grpc..", "cn.onestop.cli..", "cn.onestop.db.migration..")
+                .because("the gRPC front and its client map the wire format; the V4 migration reads rows that "
+                        + "version 0.1 stored in it");
+        rule.check(main);
+    }
+
+    @Test
+    void theUseCasesDependOnPortsNotOnTheirImplementations() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.settle..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..",
+                        "cn.onestop.ledger..", "cn.onestop.enrolment..", "cn.onestop.catalog..", "cn.onestop.db..",
+                        "cn.onestop.cli..", "java.sql..", "javax.sql..", "io.grpc..", "com.zaxxer..")
+                .because("fronts and stores plug into the use cases, never the other way round");
+        rule.check(main);
+    }
+
+    @Test
+    void theKernelDependsOnNothingOfTheProject() {
+        noClasses().that().resideInAPackage("cn.onestop.kernel..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("cn.onestop.kernel..", "java..")
+                .because("results, refusals, deadlines and audit events are shared by every package").check(main);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("cn.onestop.(**)").should().beFreeOfCycles().check(main);
+    }
+}
