@@ -13,6 +13,7 @@ import cn.onestop.api.v1.Visit;
 import cn.onestop.api.v1.VisitType;
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
+import cn.onestop.db.TestRows;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
@@ -62,18 +63,7 @@ final class GatewayFixture implements AutoCloseable {
 
     static void institution(Connection c, String code, int level, String grade, String kind, boolean tcm,
                             boolean dual, boolean pooling) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO institutions (code, name, level, grade, kind, tcm, "
-                + "dual_channel, outpatient_pooling) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, code);
-            ps.setString(2, "test " + code);
-            ps.setInt(3, level);
-            ps.setString(4, grade);
-            ps.setString(5, kind);
-            ps.setBoolean(6, tcm);
-            ps.setBoolean(7, dual);
-            ps.setBoolean(8, pooling);
-            ps.executeUpdate();
-        }
+        TestRows.institution(c, code, level, grade, kind, tcm, dual, pooling);
     }
 
     /** Enrols a person with an e-voucher credential {@code EV-<id>} and an account. */
@@ -85,37 +75,9 @@ final class GatewayFixture implements AutoCloseable {
         }
     }
 
-    /** {@link #person} on the caller's connection: person, credential, account and its opening entry. */
     static void enrol(Connection c, String id, String plan, String status, boolean civilServant, long balance,
                       String benefitStart) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status, "
-                + "civil_servant, benefit_start) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setString(2, "测试 " + id);
-            ps.setString(3, plan);
-            ps.setString(4, status);
-            ps.setBoolean(5, civilServant);
-            ps.setDate(6, benefitStart == null ? null : java.sql.Date.valueOf(benefitStart));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (1, ?, ?)")) {
-            ps.setString(1, "EV-" + id);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (person_id, balance) VALUES (?, ?)")) {
-            ps.setString(1, id);
-            ps.setLong(2, balance);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal (person_id, kind, amount, "
-                + "balance_after) VALUES (?, 'OPENING', ?, ?)")) {
-            ps.setString(1, id);
-            ps.setLong(2, balance);
-            ps.setLong(3, balance);
-            ps.executeUpdate();
-        }
+        TestRows.enrol(c, id, plan, status, civilServant, balance, benefitStart);
     }
 
     static Credential voucher(String personId) {
