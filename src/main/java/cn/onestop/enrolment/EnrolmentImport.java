@@ -21,8 +21,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.SQLTransactionRollbackException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -76,7 +73,6 @@ public final class EnrolmentImport {
 
     static final int CHUNK = 1000;
     static final int PROGRESS_EVERY = 10_000;
-    private static final int ATTEMPTS = 3;
 
     private static final String ACC_COLUMNS;
     private static final String ACC_MARKS;
@@ -145,25 +141,7 @@ public final class EnrolmentImport {
     public ImportReport importPersons(String source, Reader in, LongConsumer progress)
             throws IOException, SQLException {
         PersonCsv.Parsed parsed = csv.read(in);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return apply(source, parsed, progress);
-            } catch (SQLException e) {
-                if (attempt >= ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** A deadlock, a lock wait timeout or a lost race on a key: the whole transaction is redone. */
-    static boolean retryable(SQLException e) {
-        return e instanceof SQLTransactionRollbackException
-                || "40001".equals(e.getSQLState())
-                || e.getErrorCode() == 1213
-                || e.getErrorCode() == 1205
-                || e instanceof SQLIntegrityConstraintViolationException
-                        && e.getErrorCode() == 1062;
+        return Retrying.run(() -> apply(source, parsed, progress));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -224,14 +202,6 @@ public final class EnrolmentImport {
         }
     }
 
-    static String key(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    static String credentialKey(int certType, String value) {
-        return certType + ":" + key(value);
-    }
-
     private ImportReport apply(String source, PersonCsv.Parsed parsed, LongConsumer progress)
             throws SQLException {
         List<Row> rows = parsed.rows();
@@ -252,7 +222,7 @@ public final class EnrolmentImport {
             int accounts = 0;
             int openings = 0;
             for (Row r : rows) {
-                Action a = plan(r, stored.get(key(r.personId())), warnings);
+                Action a = plan(r, stored.get(Keys.key(r.personId())), warnings);
                 actions.add(a);
                 if (a.isNew()) {
                     inserted++;
@@ -289,7 +259,7 @@ public final class EnrolmentImport {
 
     private static Action plan(Row r, Stored s, List<String> warnings) {
         Set<String> credentials = new HashSet<>();
-        r.credentials().forEach((t, v) -> credentials.add(credentialKey(t, v)));
+        r.credentials().forEach((t, v) -> credentials.add(Keys.credentialKey(t, v)));
         Set<Assistance> assistance = new HashSet<>(r.assistance());
         if (s == null) {
             return new Action(
@@ -356,9 +326,9 @@ public final class EnrolmentImport {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             Map<String, Row> byKey = new HashMap<>();
             for (Row r : chunk) {
-                byKey.put(key(r.personId()), r);
+                byKey.put(Keys.key(r.personId()), r);
             }
-            String in = marks(chunk.size());
+            String in = Chunks.marks(chunk.size());
             Map<String, String> ids = new HashMap<>();
             Map<String, PersonValues> persons = new HashMap<>();
             try (PreparedStatement ps =
@@ -372,9 +342,9 @@ public final class EnrolmentImport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        ids.put(key(id), id);
+                        ids.put(Keys.key(id), id);
                         persons.put(
-                                key(id),
+                                Keys.key(id),
                                 new PersonValues(
                                         rs.getString(2),
                                         rs.getString(3),
@@ -404,8 +374,8 @@ public final class EnrolmentImport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         credentials
-                                .computeIfAbsent(key(rs.getString(1)), k -> new HashSet<>())
-                                .add(credentialKey(rs.getInt(2), rs.getString(3)));
+                                .computeIfAbsent(Keys.key(rs.getString(1)), k -> new HashSet<>())
+                                .add(Keys.credentialKey(rs.getInt(2), rs.getString(3)));
                     }
                 }
             }
@@ -422,7 +392,7 @@ public final class EnrolmentImport {
                         AssistanceCategory cat =
                                 PersonCsv.parseEnum(AssistanceCategory.class, rs.getString(2));
                         assistance
-                                .computeIfAbsent(key(rs.getString(1)), k -> new HashSet<>())
+                                .computeIfAbsent(Keys.key(rs.getString(1)), k -> new HashSet<>())
                                 .add(
                                         new Assistance(
                                                 cat,
@@ -440,7 +410,7 @@ public final class EnrolmentImport {
                 bindIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        balances.put(key(rs.getString(1)), rs.getLong(2));
+                        balances.put(Keys.key(rs.getString(1)), rs.getLong(2));
                     }
                 }
             }
@@ -455,7 +425,7 @@ public final class EnrolmentImport {
                 bindIds(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String k = key(rs.getString(1));
+                        String k = Keys.key(rs.getString(1));
                         Row r = byKey.get(k);
                         if (r == null
                                 || !r.hasOpening()
@@ -492,7 +462,7 @@ public final class EnrolmentImport {
             throws SQLException {
         Set<String> inFile = new HashSet<>(rows.size() * 2);
         for (Row r : rows) {
-            inFile.add(key(r.personId()));
+            inFile.add(Keys.key(r.personId()));
         }
         List<RowError> errors = new ArrayList<>();
         for (int t = 1; t <= 3; t++) {
@@ -509,7 +479,7 @@ public final class EnrolmentImport {
                         c.prepareStatement(
                                 "SELECT cert_value, person_id FROM credentials"
                                         + " WHERE cert_type = ? AND cert_value IN ("
-                                        + marks(chunk.size())
+                                        + Chunks.marks(chunk.size())
                                         + ")")) {
                     ps.setInt(1, t);
                     for (int i = 0; i < chunk.size(); i++) {
@@ -517,15 +487,15 @@ public final class EnrolmentImport {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            owners.put(key(rs.getString(1)), rs.getString(2));
+                            owners.put(Keys.key(rs.getString(1)), rs.getString(2));
                         }
                     }
                 }
                 for (Row r : chunk) {
-                    String owner = owners.get(key(r.credentials().get(t)));
+                    String owner = owners.get(Keys.key(r.credentials().get(t)));
                     if (owner != null
-                            && !key(owner).equals(key(r.personId()))
-                            && !inFile.contains(key(owner))) {
+                            && !Keys.key(owner).equals(Keys.key(r.personId()))
+                            && !inFile.contains(Keys.key(owner))) {
                         String col = PersonCsv.CREDENTIAL_COLUMNS.get(t - 1);
                         errors.add(
                                 new RowError(
@@ -725,36 +695,6 @@ public final class EnrolmentImport {
     private static void bindIds(PreparedStatement ps, List<Row> chunk) throws SQLException {
         for (int i = 0; i < chunk.size(); i++) {
             ps.setString(1 + i, chunk.get(i).personId());
-        }
-    }
-
-    static String marks(int n) {
-        StringBuilder sb = new StringBuilder(n * 3);
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "?" : ", ?");
-        }
-        return sb.toString();
-    }
-
-    /** A prepared statement's pending batch. */
-    static final class Batch {
-        private final PreparedStatement ps;
-        private int pending;
-
-        Batch(PreparedStatement ps) {
-            this.ps = ps;
-        }
-
-        void add() throws SQLException {
-            ps.addBatch();
-            pending++;
-        }
-
-        void flush() throws SQLException {
-            if (pending > 0) {
-                ps.executeBatch();
-                pending = 0;
-            }
         }
     }
 }
