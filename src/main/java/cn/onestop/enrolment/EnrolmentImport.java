@@ -10,6 +10,7 @@ import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.csv.Values;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.AssistanceCategory;
 import java.io.IOException;
@@ -390,7 +391,7 @@ public final class EnrolmentImport {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         AssistanceCategory cat =
-                                PersonCsv.parseEnum(AssistanceCategory.class, rs.getString(2));
+                                Values.constant(AssistanceCategory.class, rs.getString(2));
                         assistance
                                 .computeIfAbsent(Keys.key(rs.getString(1)), k -> new HashSet<>())
                                 .add(
