@@ -38,7 +38,7 @@ public record Columns(List<String> required, List<String> optional, boolean othe
     }
 
     /** Whether the format reads {@code column}. */
-    public boolean known(String column) {
+    boolean known(String column) {
         return required.contains(column) || optional.contains(column);
     }
 
