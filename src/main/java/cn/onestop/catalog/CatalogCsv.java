@@ -1,33 +1,30 @@
 package cn.onestop.catalog;
 
+import cn.onestop.csv.Bounds;
+import cn.onestop.csv.Cells;
+import cn.onestop.csv.Choice;
+import cn.onestop.csv.Columns;
+import cn.onestop.csv.CsvFile;
 import cn.onestop.kernel.RowError;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The catalog CSV: reading and validating it, without touching the database. Every bad record is
  * reported with its physical line (the header is line 1) and column, not only the first.
  *
- * <p>UTF-8 (a leading BOM is ignored), RFC 4180, one header row naming every column below once, in
+ * <p>Read with {@link CsvFile}: UTF-8 (a leading BOM is ignored), RFC 4180, one header row naming every column below once, in
  * any order; other columns (a catalog export's 规格, 生产企业 …) are ignored and named in a warning.
  * Values are trimmed; blank lines are skipped.
  *
@@ -51,9 +48,21 @@ public final class CatalogCsv {
     public static final List<String> COLUMNS =
             List.of("code", "name", "kind", "category", "price_limit", "self_ratio_bp", "tcm_drug");
 
+    private static final Columns HEADER = Columns.atLeast(COLUMNS);
+
     private static final Map<String, Category> CATEGORY_ALIASES = Map.of(
             "甲", Category.A, "甲类", Category.A, "乙", Category.B, "乙类", Category.B,
             "丙", Category.SELF, "丙类", Category.SELF);
+
+    private static final String KIND_REQUIRED = "DRUG, SERVICE, FACILITY or CONSUMABLE";
+    private static final Choice<ItemKind> KIND = Choice.of(ItemKind.class, KIND_REQUIRED);
+    private static final String CATEGORY_REQUIRED = "A, B, BLOOD, CONSUMABLE, BED or SELF";
+    private static final Choice<Category> CATEGORY =
+            Choice.of(Category.class, CATEGORY_REQUIRED + " (or 甲, 乙, 丙)").withAliases(CATEGORY_ALIASES);
+    private static final Bounds PRICE_LIMIT = Bounds.FEN.notWhole(
+            "must be whole fen per unit (an integer, 1 yuan = 100), or empty for no limit; got ");
+    private static final Bounds SELF_RATIO = new Bounds(0, 10_000,
+            "must be whole basis points 0..10000 (10000 = 100%), got ", "must be 0..10000 basis points, got ");
 
     private CatalogCsv() {
     }
@@ -72,184 +81,61 @@ public final class CatalogCsv {
 
     /** Reads and validates the whole file. */
     public static Parsed read(Reader in) throws IOException {
-        PushbackReader r = new PushbackReader(in, 1);
-        int first = r.read();
-        if (first != -1 && first != '\uFEFF') {
-            r.unread(first);
-        }
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setTrim(true).get();
-        List<RowError> errors = new ArrayList<>();
         List<CatalogItem> items = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        int records = 0;
-        try (CSVParser parser = CSVParser.parse(r, format)) {
-            long before = parser.getCurrentLineNumber();
-            int[] at = null; // column index of each of COLUMNS
-            int width = 0;
-            try {
-                for (CSVRecord rec : parser) {
-                    long line = before + 1;
-                    before = parser.getCurrentLineNumber();
-                    if (rec.size() == 1 && rec.get(0).isEmpty()) {
-                        continue; // blank line
-                    }
-                    if (at == null) {
-                        width = rec.size();
-                        at = header(line, rec, errors, ignored);
-                        if (at == null) {
-                            return new Parsed(List.of(), errors, 0, ignored);
-                        }
-                        continue;
-                    }
-                    records++;
-                    if (rec.size() != width) {
-                        errors.add(new RowError(line, RowError.ROW, "has " + rec.size() + " fields, the header has "
-                                + width));
-                        continue;
-                    }
-                    CatalogItem item = row(line, rec, at, errors);
-                    String code = CatalogItem.normalize(rec.get(at[0]));
-                    if (code != null) {
-                        Long firstLine = seen.putIfAbsent(code, line);
-                        if (firstLine != null) {
-                            errors.add(new RowError(line, "code", "duplicate code " + code + " (first on line "
-                                    + firstLine + ")"));
-                            item = null;
-                        }
-                    }
-                    if (item != null) {
-                        items.add(item);
-                    }
+        CsvFile file = CsvFile.read(in, HEADER, cells -> {
+            CatalogItem item = item(cells);
+            String code = CatalogItem.normalize(cells.get("code"));
+            if (code != null) {
+                Long firstLine = seen.putIfAbsent(code, cells.line());
+                if (firstLine != null) {
+                    cells.error("code", "duplicate code " + code + " (first on line " + firstLine + ")");
+                    item = null;
                 }
-            } catch (UncheckedIOException | IllegalStateException e) {
-                errors.add(new RowError(before + 1, RowError.ROW, "cannot be read as CSV: " + e.getMessage()));
-                return new Parsed(items, errors, records, ignored);
             }
-            if (at == null) {
-                errors.add(new RowError(1, RowError.ROW, "empty file: a header row is required ("
-                        + String.join(",", COLUMNS) + ")"));
+            if (item != null) {
+                items.add(item);
             }
-        }
-        errors.sort(Comparator.comparingLong(RowError::line));
-        return new Parsed(items, errors, records, ignored);
+        });
+        return new Parsed(items, file.errors(), file.records(), file.ignored());
     }
 
-    private static int[] header(long line, CSVRecord rec, List<RowError> errors, List<String> ignored) {
-        int[] at = new int[COLUMNS.size()];
-        Arrays.fill(at, -1);
-        boolean ok = true;
-        for (int i = 0; i < rec.size(); i++) {
-            String h = rec.get(i);
-            int k = COLUMNS.indexOf(h);
-            if (k < 0) {
-                ignored.add(h);
-            } else if (at[k] >= 0) {
-                errors.add(new RowError(line, h, "column given twice in the header"));
-                ok = false;
-            } else {
-                at[k] = i;
-            }
-        }
-        for (int k = 0; k < at.length; k++) {
-            if (at[k] < 0) {
-                errors.add(new RowError(line, COLUMNS.get(k), "missing column in the header (expected "
-                        + String.join(",", COLUMNS) + ")"));
-                ok = false;
-            }
-        }
-        return ok ? at : null;
-    }
-
-    /** One record as an item, or null when it has errors (added to {@code errors}). */
-    private static CatalogItem row(long line, CSVRecord rec, int[] at, List<RowError> errors) {
-        int before = errors.size();
-        String rawCode = rec.get(at[0]);
-        String code = CatalogItem.normalize(rawCode);
-        if (code == null) {
-            errors.add(new RowError(line, "code", "is required"));
-        } else if (code.length() > CatalogItem.MAX_CODE) {
-            errors.add(new RowError(line, "code", "longer than " + CatalogItem.MAX_CODE + " characters"));
-        } else if (!CatalogItem.isCode(code)) {
-            errors.add(new RowError(line, "code", "letters, digits, '.', '_' and '-' only, got \"" + rawCode + "\""));
-        }
-        String name = rec.get(at[1]);
-        if (name.isEmpty()) {
-            errors.add(new RowError(line, "name", "is required"));
-        } else if (name.length() > CatalogItem.MAX_NAME) {
-            errors.add(new RowError(line, "name", "longer than " + CatalogItem.MAX_NAME + " characters"));
-        } else if (name.indexOf('\t') >= 0 || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
-            errors.add(new RowError(line, "name", "must be one line without tabs"));
-        }
-        ItemKind kind = null;
-        String k = rec.get(at[2]);
-        if (k.isEmpty()) {
-            errors.add(new RowError(line, "kind", "is required (DRUG, SERVICE, FACILITY or CONSUMABLE)"));
-        } else {
-            try {
-                kind = ItemKind.valueOf(k.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new RowError(line, "kind", "must be DRUG, SERVICE, FACILITY or CONSUMABLE, got \"" + k
-                        + "\""));
-            }
-        }
-        Category category = null;
-        String c = rec.get(at[3]);
-        if (c.isEmpty()) {
-            errors.add(new RowError(line, "category", "is required (A, B, BLOOD, CONSUMABLE, BED or SELF)"));
-        } else {
-            category = CATEGORY_ALIASES.get(c);
-            if (category == null) {
-                try {
-                    category = Category.valueOf(c.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new RowError(line, "category", "must be A, B, BLOOD, CONSUMABLE, BED or SELF "
-                            + "(or 甲, 乙, 丙), got \"" + c + "\""));
-                }
-            }
-        }
-        long limit = BillLine.NO_LIMIT;
-        String l = rec.get(at[4]);
-        if (!l.isEmpty()) {
-            try {
-                limit = Long.parseLong(l);
-                if (limit < 0) {
-                    errors.add(new RowError(line, "price_limit", "must be ≥ 0 fen, got " + limit));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new RowError(line, "price_limit", "must be whole fen per unit (an integer, 1 yuan = "
-                        + "100), or empty for no limit; got \"" + l + "\""));
-            }
-        }
-        int ratio = BillLine.NO_RATIO;
-        String s = rec.get(at[5]);
-        if (!s.isEmpty()) {
-            try {
-                ratio = Integer.parseInt(s);
-                if (ratio < 0 || ratio > 10_000) {
-                    errors.add(new RowError(line, "self_ratio_bp", "must be 0..10000 basis points, got " + ratio));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new RowError(line, "self_ratio_bp", "must be whole basis points 0..10000 "
-                        + "(10000 = 100%), got \"" + s + "\""));
-            }
-        }
-        boolean tcm = false;
-        String t = rec.get(at[6]);
-        if (t.equalsIgnoreCase("true")) {
-            tcm = true;
-        } else if (!t.isEmpty() && !t.equalsIgnoreCase("false")) {
-            errors.add(new RowError(line, "tcm_drug", "must be true or false (or empty), got \"" + t + "\""));
-        }
-        if (errors.size() > before) {
+    /** One record as an item, or null when it has errors (reported through {@code cells}). */
+    private static CatalogItem item(Cells cells) {
+        String code = code(cells);
+        String name = cells.singleLine("name", true, CatalogItem.MAX_NAME);
+        ItemKind kind = cells.require("kind", KIND_REQUIRED) ? cells.choice("kind", KIND, null) : null;
+        Category category = cells.require("category", CATEGORY_REQUIRED)
+                ? cells.choice("category", CATEGORY, null) : null;
+        long limit = cells.fen("price_limit", BillLine.NO_LIMIT, PRICE_LIMIT);
+        Integer ratio = cells.integer("self_ratio_bp", SELF_RATIO);
+        boolean tcm = cells.bool("tcm_drug");
+        if (cells.failed()) {
             return null;
         }
-        CatalogItem.Problem problem = CatalogItem.problem(kind, category, limit, ratio, tcm);
+        int selfRatio = ratio == null ? BillLine.NO_RATIO : ratio;
+        CatalogItem.Problem problem = CatalogItem.problem(kind, category, limit, selfRatio, tcm);
         if (problem != null) {
-            errors.add(new RowError(line, problem.field(), problem.message()));
+            cells.error(problem.field(), problem.message());
             return null;
         }
-        return new CatalogItem(code, name, kind, category, limit, ratio, tcm);
+        return new CatalogItem(code, name, kind, category, limit, selfRatio, tcm);
+    }
+
+    /** The item code, normalized (trimmed, upper case); null when missing or not a code. */
+    private static String code(Cells cells) {
+        String raw = cells.get("code");
+        String code = CatalogItem.normalize(raw);
+        if (code == null) {
+            cells.error("code", "is required");
+        } else if (code.length() > CatalogItem.MAX_CODE) {
+            cells.error("code", "longer than " + CatalogItem.MAX_CODE + " characters");
+        } else if (!CatalogItem.isCode(code)) {
+            cells.error("code", "letters, digits, '.', '_' and '-' only, got \"" + raw + "\"");
+        } else {
+            return code;
+        }
+        return null;
     }
 
     /**

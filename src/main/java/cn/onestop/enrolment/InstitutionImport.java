@@ -1,12 +1,8 @@
 package cn.onestop.enrolment;
 
-import cn.onestop.kernel.ImportReport;
-
-import cn.onestop.kernel.RowError;
-
-import cn.onestop.db.InTransaction;
-import cn.onestop.enrolment.PersonCsv.Cells;
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.db.InTransaction;
+import cn.onestop.kernel.ImportReport;
 import cn.onestop.request.Grade;
 import cn.onestop.request.InstitutionKind;
 import java.io.IOException;
@@ -14,15 +10,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -54,6 +43,9 @@ import javax.sql.DataSource;
  * ON DUPLICATE KEY UPDATE}), identical ones not written; institutions not in the file are left
  * alone; an {@code IMPORT_INSTITUTIONS} audit_log row is written. Any bad record: every problem is
  * reported and nothing is written.
+ *
+ * <p>The pieces: {@code InstitutionRows} reads and validates the file, {@code InstitutionPlan}
+ * compares it with the ledger, {@code InstitutionWriter} writes the plan.
  */
 public final class InstitutionImport {
     /** The audit_log action. */
@@ -74,10 +66,7 @@ public final class InstitutionImport {
     /** Columns the header may leave out. */
     public static final List<String> OPTIONAL_COLUMNS = List.of("region");
 
-    private static final Pattern NO_SPACE = Pattern.compile("\\S+");
-    private static final Pattern REGION = Pattern.compile("\\d{6}");
     private static final Pattern REGION_IN_CODE = Pattern.compile("[A-Za-z](\\d{4})\\d{2}.*");
-    private static final int ATTEMPTS = 3;
 
     /** One valid record. */
     public record Row(
@@ -91,22 +80,12 @@ public final class InstitutionImport {
             boolean dualChannel,
             boolean outpatientPooling,
             String region) {
-        Values values() {
-            return new Values(
+        InstitutionValues values() {
+            return new InstitutionValues(
                     name, level, grade.name(), kind.name(), tcm, dualChannel, outpatientPooling,
                     region);
         }
     }
-
-    private record Values(
-            String name,
-            int level,
-            String grade,
-            String kind,
-            boolean tcm,
-            boolean dualChannel,
-            boolean outpatientPooling,
-            String region) {}
 
     /**
      * The catalog region of an institution code: national codes are a letter, the 6-digit region
@@ -141,170 +120,25 @@ public final class InstitutionImport {
      */
     public ImportReport importInstitutions(String source, Reader in)
             throws IOException, SQLException {
-        List<RowError> errors = new ArrayList<>();
-        List<PersonCsv.Record> records =
-                PersonCsv.readRecords(in, COLUMNS, OPTIONAL_COLUMNS, errors);
-        List<Row> rows = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
-        for (PersonCsv.Record rec : records) {
-            if (rec.values() == null) {
-                continue; // wrong number of fields: already reported
-            }
-            Cells c = new Cells(rec, errors);
-            Row row = parse(c);
-            String code = rec.get("code");
-            if (!code.isEmpty()) {
-                Long first = seen.putIfAbsent(EnrolmentImport.key(code), rec.line());
-                if (first != null) {
-                    c.error("code", "duplicate code " + code + " (first on line " + first + ")");
-                }
-            }
-            if (row != null && !c.failed()) {
-                rows.add(row);
-            }
+        InstitutionRows.Parsed parsed = InstitutionRows.read(in);
+        if (!parsed.errors().isEmpty()) {
+            return ImportReport.refused(source, parsed.records(), parsed.errors());
         }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparingLong(RowError::line));
-            return ImportReport.refused(source, records.size(), errors);
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return apply(source, records.size(), rows);
-            } catch (SQLException e) {
-                if (attempt >= ATTEMPTS || !EnrolmentImport.retryable(e)) {
-                    throw e;
-                }
-            }
-        }
+        return Retrying.run(() -> apply(source, parsed));
     }
 
-    private static Row parse(Cells c) {
-        String code = c.text("code", true, 32);
-        if (code != null && !NO_SPACE.matcher(code).matches()) {
-            c.error("code", "must not contain spaces");
-        }
-        String name = c.text("name", true, 200);
-        int level = c.intRange("level", 0, 3);
-        Grade grade = c.enumValue("grade", Grade.class, null);
-        if (grade == null && c.get("grade").isEmpty()) {
-            c.error("grade", "is required (SPECIAL, A, B, C or NONE)");
-        }
-        InstitutionKind kind = c.enumValue("kind", InstitutionKind.class, null);
-        if (kind == null && c.get("kind").isEmpty()) {
-            c.error("kind", "is required (HOSPITAL, PRIMARY or PHARMACY)");
-        }
-        boolean tcm = c.bool("tcm");
-        boolean dual = c.bool("dual_channel");
-        boolean pooling = c.bool("outpatient_pooling");
-        String region = c.get("region");
-        if (region.isEmpty()) {
-            region = code == null ? null : regionOf(code);
-            if (region == null && code != null) {
-                c.error(
-                        "region",
-                        "is required: it cannot be derived from code "
-                                + code
-                                + " (a letter and six region digits first)");
-            }
-        } else if (!REGION.matcher(region).matches()) {
-            c.error("region", "must be six digits (e.g. 150100), got \"" + region + "\"");
-        }
-        if (kind != null && !c.failed()) {
-            if (kind == InstitutionKind.PHARMACY && level != 0) {
-                c.error("level", "a pharmacy has level 0, got " + level);
-            } else if (kind != InstitutionKind.PHARMACY && level == 0) {
-                c.error("level", "level 0 is for pharmacies; a " + kind + " has level 1..3");
-            }
-            if (dual && kind != InstitutionKind.PHARMACY) {
-                c.error("dual_channel", "only a pharmacy can be dual-channel (双通道)");
-            }
-        }
-        if (c.failed()) {
-            return null;
-        }
-        return new Row(c.line(), code, name, level, grade, kind, tcm, dual, pooling, region);
-    }
-
-    private ImportReport apply(String source, int records, List<Row> rows) throws SQLException {
+    private ImportReport apply(String source, InstitutionRows.Parsed parsed) throws SQLException {
         return InTransaction.run(dataSource, c -> {
-            Map<String, Values> stored = new HashMap<>();
-            Map<String, String> codes = new HashMap<>();
-            for (int from = 0; from < rows.size(); from += EnrolmentImport.CHUNK) {
-                List<Row> chunk =
-                        rows.subList(from, Math.min(rows.size(), from + EnrolmentImport.CHUNK));
-                try (PreparedStatement ps =
-                        c.prepareStatement(
-                                "SELECT code, name, level, grade, kind, tcm, dual_channel,"
-                                    + " outpatient_pooling, region FROM institutions WHERE code"
-                                    + " IN ("
-                                        + EnrolmentImport.marks(chunk.size())
-                                        + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(1 + i, chunk.get(i).code());
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String k = EnrolmentImport.key(rs.getString(1));
-                            codes.put(k, rs.getString(1));
-                            stored.put(
-                                    k,
-                                    new Values(
-                                            rs.getString(2),
-                                            rs.getInt(3),
-                                            rs.getString(4),
-                                            rs.getString(5),
-                                            rs.getBoolean(6),
-                                            rs.getBoolean(7),
-                                            rs.getBoolean(8),
-                                            rs.getString(9)));
-                        }
-                    }
-                }
-            }
-            int inserted = 0;
-            int updated = 0;
-            int unchanged = 0;
-            try (PreparedStatement ps =
-                    c.prepareStatement(
-                            "INSERT INTO institutions (code, name, level, grade, kind, tcm,"
-                                + " dual_channel, outpatient_pooling, region) VALUES (?, ?, ?, ?,"
-                                + " ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
-                                + " level = VALUES(level), grade = VALUES(grade), kind ="
-                                + " VALUES(kind), tcm = VALUES(tcm), dual_channel ="
-                                + " VALUES(dual_channel), outpatient_pooling ="
-                                + " VALUES(outpatient_pooling), region = VALUES(region)")) {
-                EnrolmentImport.Batch batch = new EnrolmentImport.Batch(ps);
-                int n = 0;
-                for (Row r : rows) {
-                    String k = EnrolmentImport.key(r.code());
-                    Values old = stored.get(k);
-                    if (old == null) {
-                        inserted++;
-                    } else if (old.equals(r.values())) {
-                        unchanged++;
-                        continue;
-                    } else {
-                        updated++;
-                    }
-                    ps.setString(1, old == null ? r.code() : codes.get(k));
-                    ps.setString(2, r.name());
-                    ps.setInt(3, r.level());
-                    ps.setString(4, r.grade().name());
-                    ps.setString(5, r.kind().name());
-                    ps.setBoolean(6, r.tcm());
-                    ps.setBoolean(7, r.dualChannel());
-                    ps.setBoolean(8, r.outpatientPooling());
-                    ps.setString(9, r.region());
-                    batch.add();
-                    if (++n % EnrolmentImport.CHUNK == 0) {
-                        batch.flush();
-                    }
-                }
-                batch.flush();
-            }
+            InstitutionPlan plan = InstitutionPlan.against(c, parsed.rows());
+            InstitutionWriter.write(c, plan.upserts());
             ImportReport report =
                     new ImportReport(
-                            source, records, inserted, updated, unchanged, List.of(),
+                            source,
+                            parsed.records(),
+                            plan.inserted(),
+                            plan.updated(),
+                            plan.unchanged(),
+                            List.of(),
                             List.of());
             AuditTrail.record(c, ACTION, source, report.summary());
             return report;
