@@ -56,7 +56,7 @@ import javax.sql.DataSource;
  * StoredPersons} reads what the ledger holds for its persons and {@code CredentialOwners} finds
  * credentials owned by others, {@code PersonPlan} decides what changes (and warns), {@code
  * PersonWriter} writes it; a transaction that loses to a concurrent one is redone ({@code
- * Retrying}).
+ * cn.onestop.db.Transactions}).
  */
 public final class EnrolmentImport {
     /** The audit_log action. */
@@ -108,7 +108,7 @@ public final class EnrolmentImport {
     public ImportReport importPersons(String source, Reader in, LongConsumer progress)
             throws IOException, SQLException {
         PersonCsv.Parsed parsed = csv.read(in);
-        return Retrying.run(() -> apply(source, parsed, progress));
+        return apply(source, parsed, progress);
     }
 
     private ImportReport apply(String source, PersonCsv.Parsed parsed, LongConsumer progress)
@@ -126,6 +126,9 @@ public final class EnrolmentImport {
             PersonPlan plan = PersonPlan.of(rows, stored);
             PersonWriter.write(c, plan.changes(), progress);
             ImportReport report = plan.report(source, parsed.records());
+            if (report.inserted() + report.updated() > 0) {
+                EnrolmentGeneration.bump(c);
+            }
             AuditTrail.record(c, ACTION, source, plan.auditDetail(report));
             return report;
         });

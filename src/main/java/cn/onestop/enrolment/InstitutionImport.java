@@ -124,7 +124,7 @@ public final class InstitutionImport {
         if (!parsed.errors().isEmpty()) {
             return ImportReport.refused(source, parsed.records(), parsed.errors());
         }
-        return Retrying.run(() -> apply(source, parsed));
+        return apply(source, parsed);
     }
 
     private ImportReport apply(String source, InstitutionRows.Parsed parsed) throws SQLException {
@@ -140,6 +140,9 @@ public final class InstitutionImport {
                             plan.unchanged(),
                             List.of(),
                             List.of());
+            if (report.inserted() + report.updated() > 0) {
+                EnrolmentGeneration.bump(c);
+            }
             AuditTrail.record(c, ACTION, source, report.summary());
             return report;
         });

@@ -71,12 +71,7 @@ public final class PersonDirectory implements Directory, AutoCloseable {
 
     /** Drops every cached institution if the enrolment generation moved; returns whether it did. */
     public boolean refresh() {
-        long g = tx.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM enrolment_generation WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
-            }
-        });
+        long g = tx.read(EnrolmentGeneration::read);
         if (g == generation) {
             return false;
         }
