@@ -61,6 +61,11 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
                 catalogCacheSize);
     }
 
+    public ServerConfig withThreads(int n) {
+        return new ServerConfig(port, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize);
+    }
+
     public ServerConfig withSamples(boolean load) {
         return new ServerConfig(port, threads, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
                 catalogCacheSize);

@@ -16,6 +16,8 @@ import cn.onestop.db.TestDatabase;
 import cn.onestop.db.TestRows;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import com.google.rpc.BadRequest;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A real gateway on a fresh database of the shared test MariaDB, with a channel to it over TCP,
@@ -46,6 +49,14 @@ final class GatewayFixture implements AutoCloseable {
     final RuleAdminServiceGrpc.RuleAdminServiceBlockingStub admin;
 
     GatewayFixture(String name) throws Exception {
+        this(name, cfg -> cfg, false);
+    }
+
+    /**
+     * @param settings changes to the test defaults (any port, no samples, a fast rules poll)
+     * @param inProcess serve in this JVM without a socket (grpc-inprocess) rather than on Netty over TCP
+     */
+    GatewayFixture(String name, UnaryOperator<ServerConfig> settings, boolean inProcess) throws Exception {
         db = TestDatabase.fresh(name);
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(true); // the test's own statements, each committed
@@ -54,9 +65,16 @@ final class GatewayFixture implements AutoCloseable {
             institution(c, WUHAI_L3, 3, "A", "HOSPITAL", false, false, true);
             institution(c, PHARMACY, 0, "NONE", "PHARMACY", false, false, false);
         }
-        gateway = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false)
-                .withRulesPoll(Duration.ofMillis(200)), Clock.systemUTC());
-        channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+        ServerConfig cfg = settings.apply(ServerConfig.defaults().withPort(0).withSamples(false)
+                .withRulesPoll(Duration.ofMillis(200)));
+        if (inProcess) {
+            String server = "gateway-" + name + "-" + System.nanoTime();
+            gateway = Gateway.start(db, cfg, Clock.systemUTC(), InProcessServerBuilder.forName(server));
+            channel = InProcessChannelBuilder.forName(server).build();
+        } else {
+            gateway = Gateway.start(db, cfg, Clock.systemUTC());
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+        }
         settlement = SettlementServiceGrpc.newBlockingStub(channel);
         admin = RuleAdminServiceGrpc.newBlockingStub(channel);
     }

@@ -5,6 +5,9 @@ import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.TestDatabase;
+import cn.onestop.api.v1.SettleRequest;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -18,7 +21,9 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,13 +100,60 @@ class ServerBehaviourTest {
     }
 
     @Test
-    void aCallWhoseDeadlinePassedWhileQueuedIsDeadlineExceeded() throws Exception {
-        try (GatewayFixture f = new GatewayFixture("deadline")) {
+    void aCallWhoseDeadlinePassesWhileItWaitsForAWorkerNeverRuns() throws Exception {
+        try (GatewayFixture f = new GatewayFixture("deadline", cfg -> cfg.withThreads(1), true);
+             Connection holder = f.db.dataSource().getConnection()) {
             f.person("D1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
+            f.person("D2", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
+            // the one worker is held: its settlement waits for D1's year row, locked here
+            holder.createStatement().executeUpdate("INSERT INTO accumulators (person_id, plan, year) "
+                    + "VALUES ('D1', 'NM-REGION-EMPLOYEE', 2025)");
+            var busy = SettlementServiceGrpc.newFutureStub(f.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .settle(p01("D1", "dl-busy").build());
+            awaitLockWait(f);
+            long t0 = System.nanoTime();
             StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
-                    f.settlement.withDeadlineAfter(1, TimeUnit.NANOSECONDS).settle(p01("D1", "dl").build()));
+                    f.settlement.withDeadlineAfter(300, TimeUnit.MILLISECONDS).settle(p01("D2", "dl-queued").build()));
             assertEquals(Status.Code.DEADLINE_EXCEEDED, e.getStatus().getCode());
-            assertEquals(0, f.count("settlements"));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "answered at its deadline");
+            Thread.sleep(500);
+            holder.rollback(); // the worker goes on: the busy call settles, then the queued one is taken up
+            assertEquals("D1", busy.get(30, TimeUnit.SECONDS).getRecord().getPersonId());
+            Thread.sleep(500); // time for the queued call to have run, had it run
+            assertEquals(0, f.count("settlements WHERE message_id = 'dl-queued'"), "the late call wrote nothing");
+            assertEquals(0, f.count("idempotency_keys WHERE message_id = 'dl-queued'"));
+            assertEquals(1, f.count("settlements"));
+        }
+    }
+
+    /** Waits until a settlement is blocked on the year row's lock (the worker is busy). */
+    private static void awaitLockWait(GatewayFixture f) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            if (f.count("information_schema.processlist WHERE info LIKE '%FROM accumulators%FOR UPDATE' "
+                    + "AND time >= 0") > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the first settlement never waited for the lock");
+    }
+
+    @Test
+    void aRetryCarryingAFieldThisVersionDoesNotKnowReplays() throws Exception {
+        try (GatewayFixture f = new GatewayFixture("unknown_field", cfg -> cfg, false)) {
+            f.person("U1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
+            var first = f.settlement.settle(p01("U1", "uf-1").build());
+            ByteArrayOutputStream extra = new ByteArrayOutputStream();
+            CodedOutputStream out = CodedOutputStream.newInstance(extra);
+            out.writeString(99, "from a newer billing system");
+            out.flush();
+            var again = SettleRequest.parseFrom(p01("U1", "uf-1").build().toByteString()
+                    .concat(ByteString.copyFrom(extra.toByteArray())));
+            var replay = f.settlement.settle(again);
+            assertTrue(replay.getReplayed());
+            assertEquals(first.getRecord(), replay.getRecord());
+            assertEquals(1, f.count("settlements"));
         }
     }
 }
