@@ -1,7 +1,6 @@
 package cn.onestop.catalog;
 
 import cn.onestop.db.InTransaction;
-import cn.onestop.audit.AuditTrail;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 
@@ -11,11 +10,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -92,169 +87,11 @@ public final class CatalogStore implements CatalogSource {
             throw new IllegalArgumentException("at least one region");
         }
         String from = source.length() > 200 ? source.substring(0, 200) : source;
-        return InTransaction.run(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT generation FROM catalog_generation WHERE id = 1 FOR UPDATE")) {
-                ps.executeQuery().close();
-            }
-            CatalogIndex index = CatalogIndex.of(versions(c));
-            List<CatalogVersion> created = new ArrayList<>();
-            List<CatalogVersion> unchanged = new ArrayList<>();
-            for (String region : regions) {
-                CatalogVersion v = new CatalogVersion(region, effectiveFrom, effectiveTo, digest, items.size(),
-                        from, null);
-                CatalogVersion old = index.byId(v.id());
-                if (old != null) {
-                    if (old.digest().equals(digest) && Objects.equals(old.effectiveTo(), effectiveTo)) {
-                        unchanged.add(old);
-                        continue;
-                    }
-                    c.rollback();
-                    throw new ConflictException(v.id() + " is already published with "
-                            + (old.digest().equals(digest) ? "effective_to " + old.effectiveTo()
-                            : "other items (digest " + old.digest().substring(0, 12) + "…, " + old.items()
-                            + " items)") + "; a published catalog version never changes: publish a new "
-                            + "effective date");
-                }
-                try {
-                    index = index.with(v);
-                } catch (IllegalArgumentException e) {
-                    c.rollback();
-                    throw new ConflictException(e.getMessage());
-                }
-                created.add(v);
-            }
-            if (created.isEmpty()) {
-                c.rollback();
-                return new Publication(List.of(), unchanged, 0);
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            int written = 0;
-            Integer setId = setId(c, digest);
-            if (setId == null) {
-                setId = insertSet(c, digest, items.size(), now);
-                written = insertItems(c, setId, items, progress);
-            }
-            List<CatalogVersion> published = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_versions (version_id, region, "
-                    + "effective_from, effective_to, set_id, source, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (CatalogVersion v : created) {
-                    ps.setString(1, v.id());
-                    ps.setString(2, v.region());
-                    ps.setDate(3, Date.valueOf(v.effectiveFrom()));
-                    ps.setDate(4, v.effectiveTo() == null ? null : Date.valueOf(v.effectiveTo()));
-                    ps.setInt(5, setId);
-                    ps.setString(6, from);
-                    ps.setTimestamp(7, Timestamp.from(now));
-                    ps.executeUpdate();
-                    published.add(v.published(from, now));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE catalog_generation SET generation = generation + 1 WHERE id = 1")) {
-                ps.executeUpdate();
-            }
-            for (CatalogVersion v : published) {
-                AuditTrail.record(c, ACTION, v.id(), "digest " + digest + ", " + items.size() + " items, effective "
-                        + v.effectiveFrom() + ".." + (v.effectiveTo() == null ? "" : v.effectiveTo()) + ", from "
-                        + from + (written == 0 ? " (item set already stored)" : ""));
-            }
-            return new Publication(published, unchanged, written);
-        });
+        CatalogPublication p = new CatalogPublication(regions, effectiveFrom, effectiveTo, from, items, digest,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        return InTransaction.run(dataSource, c -> p.publish(c, versions(c), progress));
     }
 
-    private static Integer setId(Connection c, String digest) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT set_id FROM catalog_item_sets WHERE digest = ?")) {
-            ps.setString(1, digest);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
-        }
-    }
-
-    private static int insertSet(Connection c, String digest, int items, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_item_sets (digest, items, created_at) "
-                + "VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, digest);
-            ps.setInt(2, items);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
-    /** Multi-row INSERTs of {@value #CHUNK} rows: one round trip and one statement per chunk. */
-    private static int insertItems(Connection c, int setId, List<CatalogItem> items, LongConsumer progress)
-            throws SQLException {
-        int n = items.size();
-        int done = 0;
-        PreparedStatement full = null;
-        try {
-            while (done < n) {
-                int size = Math.min(CHUNK, n - done);
-                PreparedStatement ps;
-                if (size == CHUNK) {
-                    if (full == null) {
-                        full = c.prepareStatement(insert(CHUNK));
-                    }
-                    ps = full;
-                } else {
-                    ps = c.prepareStatement(insert(size));
-                }
-                try {
-                    int p = 1;
-                    for (int i = done; i < done + size; i++) {
-                        CatalogItem it = items.get(i);
-                        ps.setInt(p++, setId);
-                        ps.setString(p++, it.code());
-                        ps.setString(p++, it.name());
-                        ps.setString(p++, it.kind().name());
-                        ps.setString(p++, it.category().name());
-                        if (it.limited()) {
-                            ps.setLong(p++, it.priceLimit());
-                        } else {
-                            ps.setNull(p++, Types.BIGINT);
-                        }
-                        if (it.selfRatioBp() == BillLine.NO_RATIO) {
-                            ps.setNull(p++, Types.SMALLINT);
-                        } else {
-                            ps.setInt(p++, it.selfRatioBp());
-                        }
-                        ps.setBoolean(p++, it.tcmDrug());
-                    }
-                    ps.executeUpdate();
-                } finally {
-                    if (ps != full) {
-                        ps.close();
-                    }
-                }
-                int before = done;
-                done += size;
-                if (progress != null && (done / PROGRESS_EVERY != before / PROGRESS_EVERY || done == n)) {
-                    progress.accept(done);
-                }
-            }
-        } finally {
-            if (full != null) {
-                full.close();
-            }
-        }
-        return n;
-    }
-
-    private static String insert(int rows) {
-        StringBuilder sb = new StringBuilder(100 + rows * 18).append("INSERT INTO catalog_items (set_id, code, name, "
-                + "kind, category, price_limit, self_ratio_bp, tcm_drug) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?)");
-        }
-        return sb.toString();
-    }
-
-    @Override
     public long generation() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT generation FROM catalog_generation WHERE id = 1");

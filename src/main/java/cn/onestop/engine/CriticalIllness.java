@@ -3,7 +3,6 @@ package cn.onestop.engine;
 import cn.onestop.request.Accumulator;
 import cn.onestop.rules.Band;
 import cn.onestop.rules.CriticalIllnessRules;
-import cn.onestop.rules.Param;
 
 import java.util.List;
 

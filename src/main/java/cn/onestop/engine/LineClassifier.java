@@ -101,30 +101,42 @@ final class LineClassifier {
         s.inscp = inscp;
         s.tcmInscp = tcm;
 
+        explain(s, r, bedCap, new Sums(medfee, fulamt, inscp, bBase, bPre, consumableBase, consumablePre, bedBase,
+                bedOver, priceOver));
+    }
+
+    /** What the loop summed, for the explanation. */
+    private record Sums(long medfee, long fulamt, long inscp, long bBase, long bPre, long consumableBase,
+                        long consumablePre, long bedBase, long bedOver, long priceOver) {
+    }
+
+    /** One explanation step per kind of line that occurred, and the in-scope total. */
+    private static void explain(Split s, LineRules r, Param bedCap, Sums t) {
+        long perDay = bedCap == null ? -1 : bedCap.value();
         List<Param> none = List.of();
-        if (bBase > 0) {
-            s.step("preselfpay_amt", "乙类 and blood lines: share paid first by the person, per line", bBase, bBp,
-                    Step.NONE, bPre, List.of(r.bPreselfpay()));
+        if (t.bBase() > 0) {
+            s.step("preselfpay_amt", "乙类 and blood lines: share paid first by the person, per line", t.bBase(),
+                    r.bPreselfpay().bp(), Step.NONE, t.bPre(), List.of(r.bPreselfpay()));
         }
-        if (consumableBase > 0) {
-            s.step("preselfpay_amt", "consumables: each line's catalog self_ratio_bp", consumableBase, Step.NONE,
-                    Step.NONE, consumablePre, none);
+        if (t.consumableBase() > 0) {
+            s.step("preselfpay_amt", "consumables: each line's catalog self_ratio_bp", t.consumableBase(), Step.NONE,
+                    Step.NONE, t.consumablePre(), none);
         }
-        if (bedBase > 0) {
+        if (t.bedBase() > 0) {
             List<Param> ps = bedCap == null ? none : List.of(bedCap);
             s.step("overlmt_selfpay", bedCap == null ? "bed lines: the plan states no bed cap, wholly in scope"
-                    : "bed lines: above the daily cap × days of each line", bedBase, Step.NONE, perDay, bedOver, ps);
+                    : "bed lines: above the daily cap × days of each line", t.bedBase(), Step.NONE, perDay,
+                    t.bedOver(), ps);
         }
-        if (priceOver > 0) {
-            s.step("overlmt_selfpay", "lines above the catalog's price limit per unit: the excess × qty", medfee,
-                    Step.NONE, Step.NONE, priceOver, none);
+        if (t.priceOver() > 0) {
+            s.step("overlmt_selfpay", "lines above the catalog's price limit per unit: the excess × qty", t.medfee(),
+                    Step.NONE, Step.NONE, t.priceOver(), none);
         }
-        if (fulamt > 0) {
-            s.step("fulamt_ownpay_amt", "out-of-catalog and excluded lines", fulamt, Step.NONE, Step.NONE, fulamt,
-                    none);
+        if (t.fulamt() > 0) {
+            s.step("fulamt_ownpay_amt", "out-of-catalog and excluded lines", t.fulamt(), Step.NONE, Step.NONE,
+                    t.fulamt(), none);
         }
-        s.step("inscp_scp_amt", "in scope: medfee − own pay − over limit − paid first", medfee, Step.NONE,
-                Step.NONE,
-                inscp, none);
+        s.step("inscp_scp_amt", "in scope: medfee − own pay − over limit − paid first", t.medfee(), Step.NONE,
+                Step.NONE, t.inscp(), none);
     }
 }

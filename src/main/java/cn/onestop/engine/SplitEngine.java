@@ -1,6 +1,5 @@
 package cn.onestop.engine;
 
-import cn.onestop.request.Accumulator;
 import cn.onestop.request.Accumulators;
 import cn.onestop.request.PersonStatus;
 import cn.onestop.request.SettlementRequest;

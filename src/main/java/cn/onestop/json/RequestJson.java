@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,11 +40,11 @@ public final class RequestJson {
         if (root == null || !root.isObject()) {
             throw new InvalidRequestException("", "a request is a JSON object");
         }
-        String plan = text(root, "plan", "plan", true);
-        LocalDate settleDate = date(root, "settle_date", "settle_date", true);
-        Person person = person(object(root, "person", "person"));
-        Institution institution = institution(object(root, "institution", "institution"));
-        Visit visit = visit(object(root, "visit", "visit"));
+        String plan = JsonFields.text(root, "plan", "plan", true);
+        LocalDate settleDate = JsonFields.date(root, "settle_date", "settle_date", true);
+        Person person = person(JsonFields.object(root, "person", "person"));
+        Institution institution = institution(JsonFields.object(root, "institution", "institution"));
+        Visit visit = visit(JsonFields.object(root, "visit", "visit"));
         long[] ytd = new long[Accumulator.values().length];
         JsonNode y = root.get("ytd");
         if (y != null && !y.isNull()) {
@@ -58,7 +57,7 @@ public final class RequestJson {
                 if (a == null) {
                     throw new InvalidRequestException("ytd." + e.getKey(), "unknown accumulator");
                 }
-                ytd[a.ordinal()] = integer(e.getValue(), "ytd." + e.getKey());
+                ytd[a.ordinal()] = JsonFields.integer(e.getValue(), "ytd." + e.getKey());
             }
         }
         JsonNode linesNode = root.get("lines");
@@ -149,9 +148,9 @@ public final class RequestJson {
                 if (!e.isObject()) {
                     throw new InvalidRequestException(path, "must be {category, from, to}");
                 }
-                AssistanceCategory c = enumValue(e, "category", path + ".category", AssistanceCategory.class, null);
-                LocalDate from = date(e, "from", path + ".from", true);
-                LocalDate to = date(e, "to", path + ".to", false);
+                AssistanceCategory c = JsonFields.enumValue(e, "category", path + ".category", AssistanceCategory.class, null);
+                LocalDate from = JsonFields.date(e, "from", path + ".from", true);
+                LocalDate to = JsonFields.date(e, "to", path + ".to", false);
                 try {
                     assistance.add(new AssistanceIdentity(c, from, to));
                 } catch (InvalidRequestException x) {
@@ -166,22 +165,22 @@ public final class RequestJson {
                 throw new InvalidRequestException("person.family_payer", "must be {relation, balance}");
             }
             try {
-                family = new FamilyPayer(enumValue(f, "relation", "person.family_payer.relation", FamilyRelation.class,
-                        null), integer(f, "balance", "person.family_payer.balance", 0));
+                family = new FamilyPayer(JsonFields.enumValue(f, "relation", "person.family_payer.relation", FamilyRelation.class,
+                        null), JsonFields.integer(f, "balance", "person.family_payer.balance", 0));
             } catch (InvalidRequestException x) {
                 throw x.violations().get(0).field().startsWith("person.") ? x : x.under("person.family_payer");
             }
         }
         try {
-            return new Person(enumValue(n, "status", "person.status", PersonStatus.class, null),
-                    bool(n, "civil_servant", "person.civil_servant"), bool(n, "medical_care", "person.medical_care"),
-                    enumValue(n, "cr_disabled", "person.cr_disabled", CrDisabled.class, CrDisabled.NONE),
-                    bool(n, "arrears", "person.arrears"), assistance,
-                    date(n, "benefit_start", "person.benefit_start", false),
-                    date(n, "birth_date", "person.birth_date", false),
-                    date(n, "enrolled_on", "person.enrolled_on", false),
-                    bool(n, "student", "person.student"),
-                    integer(n, "account_balance", "person.account_balance", 0), family);
+            return new Person(JsonFields.enumValue(n, "status", "person.status", PersonStatus.class, null),
+                    JsonFields.bool(n, "civil_servant", "person.civil_servant"), JsonFields.bool(n, "medical_care", "person.medical_care"),
+                    JsonFields.enumValue(n, "cr_disabled", "person.cr_disabled", CrDisabled.class, CrDisabled.NONE),
+                    JsonFields.bool(n, "arrears", "person.arrears"), assistance,
+                    JsonFields.date(n, "benefit_start", "person.benefit_start", false),
+                    JsonFields.date(n, "birth_date", "person.birth_date", false),
+                    JsonFields.date(n, "enrolled_on", "person.enrolled_on", false),
+                    JsonFields.bool(n, "student", "person.student"),
+                    JsonFields.integer(n, "account_balance", "person.account_balance", 0), family);
         } catch (InvalidRequestException x) {
             throw x.violations().get(0).field().startsWith("person.") ? x : x.under("person");
         }
@@ -189,11 +188,11 @@ public final class RequestJson {
 
     private static Institution institution(JsonNode n) {
         try {
-            return new Institution((int) integer(n, "level", "institution.level", -1),
-                    enumValue(n, "grade", "institution.grade", Grade.class, Grade.NONE),
-                    enumValue(n, "kind", "institution.kind", InstitutionKind.class, null),
-                    bool(n, "tcm", "institution.tcm"), bool(n, "dual_channel", "institution.dual_channel"),
-                    bool(n, "outpatient_pooling", "institution.outpatient_pooling"));
+            return new Institution((int) JsonFields.integer(n, "level", "institution.level", -1),
+                    JsonFields.enumValue(n, "grade", "institution.grade", Grade.class, Grade.NONE),
+                    JsonFields.enumValue(n, "kind", "institution.kind", InstitutionKind.class, null),
+                    JsonFields.bool(n, "tcm", "institution.tcm"), JsonFields.bool(n, "dual_channel", "institution.dual_channel"),
+                    JsonFields.bool(n, "outpatient_pooling", "institution.outpatient_pooling"));
         } catch (InvalidRequestException x) {
             throw x.violations().get(0).field().startsWith("institution.") ? x : x.under("institution");
         }
@@ -201,13 +200,13 @@ public final class RequestJson {
 
     private static Visit visit(JsonNode n) {
         try {
-            long days = integer(n, "days", "visit.days", 0);
+            long days = JsonFields.integer(n, "days", "visit.days", 0);
             if (days > Integer.MAX_VALUE) {
                 throw new InvalidRequestException("visit.days", "is too large: " + days);
             }
-            return new Visit(enumValue(n, "type", "visit.type", VisitType.class, null),
-                    enumValue(n, "filing", "visit.filing", Filing.class, Filing.LOCAL),
-                    bool(n, "use_account", "visit.use_account"), (int) days);
+            return new Visit(JsonFields.enumValue(n, "type", "visit.type", VisitType.class, null),
+                    JsonFields.enumValue(n, "filing", "visit.filing", Filing.class, Filing.LOCAL),
+                    JsonFields.bool(n, "use_account", "visit.use_account"), (int) days);
         } catch (InvalidRequestException x) {
             throw x.violations().get(0).field().startsWith("visit.") ? x : x.under("visit");
         }
@@ -218,105 +217,18 @@ public final class RequestJson {
             throw new InvalidRequestException(path, "a line is an object");
         }
         try {
-            long ratio = integer(n, "self_ratio_bp", path + ".self_ratio_bp", BillLine.NO_RATIO);
+            long ratio = JsonFields.integer(n, "self_ratio_bp", path + ".self_ratio_bp", BillLine.NO_RATIO);
             if (ratio != BillLine.NO_RATIO && (ratio < 0 || ratio > 10_000)) {
                 throw new InvalidRequestException(path + ".self_ratio_bp", "must be 0..10000, got " + ratio);
             }
-            return new BillLine(text(n, "id", path + ".id", true),
-                    enumValue(n, "category", path + ".category", Category.class, null),
-                    integer(n, "unit_price", path + ".unit_price", Long.MIN_VALUE),
-                    integer(n, "qty", path + ".qty", Long.MIN_VALUE), (int) ratio,
-                    bool(n, "tcm_drug", path + ".tcm_drug"), bool(n, "emergency", path + ".emergency"),
-                    integer(n, "price_limit", path + ".price_limit", BillLine.NO_LIMIT));
+            return new BillLine(JsonFields.text(n, "id", path + ".id", true),
+                    JsonFields.enumValue(n, "category", path + ".category", Category.class, null),
+                    JsonFields.integer(n, "unit_price", path + ".unit_price", Long.MIN_VALUE),
+                    JsonFields.integer(n, "qty", path + ".qty", Long.MIN_VALUE), (int) ratio,
+                    JsonFields.bool(n, "tcm_drug", path + ".tcm_drug"), JsonFields.bool(n, "emergency", path + ".emergency"),
+                    JsonFields.integer(n, "price_limit", path + ".price_limit", BillLine.NO_LIMIT));
         } catch (InvalidRequestException x) {
             throw x.violations().get(0).field().startsWith(path) ? x : x.under(path);
-        }
-    }
-
-    private static JsonNode object(JsonNode parent, String name, String path) {
-        JsonNode n = parent.get(name);
-        if (n == null || n.isNull()) {
-            throw new InvalidRequestException(path, "is required");
-        }
-        if (!n.isObject()) {
-            throw new InvalidRequestException(path, "must be an object");
-        }
-        return n;
-    }
-
-    private static String text(JsonNode parent, String name, String path, boolean required) {
-        JsonNode n = parent.get(name);
-        if (n == null || n.isNull()) {
-            if (required) {
-                throw new InvalidRequestException(path, "is required");
-            }
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw new InvalidRequestException(path, "must be a string");
-        }
-        return n.asText();
-    }
-
-    private static LocalDate date(JsonNode parent, String name, String path, boolean required) {
-        String t = text(parent, name, path, required);
-        if (t == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(path, "not a date (YYYY-MM-DD): " + t);
-        }
-    }
-
-    private static boolean bool(JsonNode parent, String name, String path) {
-        JsonNode n = parent.get(name);
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (!n.isBoolean()) {
-            throw new InvalidRequestException(path, "must be true or false");
-        }
-        return n.booleanValue();
-    }
-
-    /** An integer field; {@code absent} when missing, or "is required" when {@code absent} is MIN_VALUE. */
-    private static long integer(JsonNode parent, String name, String path, long absent) {
-        JsonNode n = parent.get(name);
-        if (n == null || n.isNull()) {
-            if (absent == Long.MIN_VALUE) {
-                throw new InvalidRequestException(path, "is required");
-            }
-            return absent;
-        }
-        return integer(n, path);
-    }
-
-    private static long integer(JsonNode n, String path) {
-        if (!n.isIntegralNumber()) {
-            if (n.isNumber() && n.decimalValue().stripTrailingZeros().scale() <= 0 && n.canConvertToLong()) {
-                return n.decimalValue().longValueExact();
-            }
-            throw new InvalidRequestException(path, n.isNumber() ? "must be an integer (fen), got " + n
-                    : "must be an integer, got " + n);
-        }
-        if (!n.canConvertToLong()) {
-            throw new InvalidRequestException(path, "does not fit in int64: " + n);
-        }
-        return n.longValue();
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode parent, String name, String path, Class<E> type,
-                                                   E absent) {
-        String t = text(parent, name, path, absent == null);
-        if (t == null) {
-            return absent;
-        }
-        try {
-            return Enum.valueOf(type, t);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(path, "unknown value " + t);
         }
     }
 }

@@ -4,7 +4,6 @@ import cn.onestop.kernel.AuditEvent;
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
-import cn.onestop.request.Accumulators;
 
 import java.time.Clock;
 import java.time.Instant;

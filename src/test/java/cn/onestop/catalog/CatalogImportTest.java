@@ -6,13 +6,11 @@ import cn.onestop.db.TestDatabase;
 import cn.onestop.kernel.StoreException;
 import cn.onestop.kernel.ImportReport;
 import cn.onestop.kernel.RowError;
-import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,7 +4,6 @@ import cn.onestop.api.v1.Category;
 import cn.onestop.api.v1.PersonInfo;
 import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettleResponse;
-import cn.onestop.api.v1.Settlement;
 import cn.onestop.api.v1.Visit;
 import cn.onestop.api.v1.VisitType;
 import cn.onestop.engine.Outcome;

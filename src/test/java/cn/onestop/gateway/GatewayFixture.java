@@ -24,7 +24,6 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
