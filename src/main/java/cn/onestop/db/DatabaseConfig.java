@@ -98,9 +98,6 @@ public record DatabaseConfig(
                 (embeddedDir == null ? DEFAULT_EMBEDDED_DIR : embeddedDir)
                         .toAbsolutePath()
                         .normalize();
-        if (jdbcUrl == null) {
-            EmbeddedMariaDb.checkNotTemporary(embeddedDir, "db.embedded.dir");
-        }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException(
                     "db.pool.size must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
