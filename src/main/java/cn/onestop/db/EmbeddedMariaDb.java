@@ -190,6 +190,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     unpack = !isUnpacked(base, binaries);
                     b.setUnpackingFromClasspath(unpack);
                     srv = new Server(b.build());
+                    this.server = srv; // before the shutdown hook that stops it is added
                     srv.prepare();
                     if (unpack) {
                         long tUnpack = System.nanoTime();
@@ -210,7 +211,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(shutdownHook); // before mariadbd exists
             hooked = true;
             srv.start();
-            this.server = srv;
             this.port = srv.getConfiguration().getPort();
             this.startupTime = Duration.ofNanos(System.nanoTime() - t0);
             log.info(
