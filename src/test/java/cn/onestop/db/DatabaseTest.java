@@ -352,15 +352,6 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void refusesADataDirUnderTmp() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"), "onestop-db");
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> EmbeddedMariaDb.start(tmp));
-        assertTrue(e.getMessage().contains("java.io.tmpdir"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> DatabaseConfig.embedded(tmp));
-    }
-
     // ---- unavailability ------------------------------------------------------------------------
 
     @Test
