@@ -10,10 +10,10 @@ import cn.onestop.api.v1.SettlementServiceGrpc;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,8 +33,11 @@ import java.util.concurrent.TimeUnit;
         subcommands = {ClientCommand.Person.class, ClientCommand.PreSettle.class, ClientCommand.Settle.class,
                 ClientCommand.Reverse.class, ClientCommand.Get.class})
 final class ClientCommand {
-    @Option(names = "--target", paramLabel = "HOST:PORT", description = "gateway address (default: ${DEFAULT-VALUE})")
-    String target = "127.0.0.1:50051";
+    /** Whose certificate to present when the request names no institution. */
+    static final String DEFAULT_SUBJECT = "H15010500001";
+
+    @Mixin
+    Connection connection;
 
     @Option(names = "--deadline-ms", paramLabel = "MS",
             description = "deadline of the call (default: ${DEFAULT-VALUE})")
@@ -44,8 +47,9 @@ final class ClientCommand {
         MessageOrBuilder call(SettlementServiceGrpc.SettlementServiceBlockingStub stub) throws Exception;
     }
 
-    int run(Call call) throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(target).usePlaintext().build();
+    /** Calls the gateway as {@code subject} (unless --as, --cert or --token say otherwise). */
+    int run(String subject, Call call) throws Exception {
+        ManagedChannel channel = connection.open(subject);
         try {
             var stub = SettlementServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
@@ -106,7 +110,7 @@ final class ClientCommand {
 
         @Override
         public Integer call() throws Exception {
-            return parent.run(s -> s.getPerson(GetPersonRequest.newBuilder().setCredential(credential.credential())
+            return parent.run(DEFAULT_SUBJECT, s -> s.getPerson(GetPersonRequest.newBuilder().setCredential(credential.credential())
                     .setYear(year).build()));
         }
     }
@@ -120,7 +124,8 @@ final class ClientCommand {
 
         @Override
         public Integer call() throws Exception {
-            return parent.run(s -> s.preSettle(read(file, SettleRequest.newBuilder()).build()));
+            SettleRequest r = read(file, SettleRequest.newBuilder()).build();
+            return parent.run(r.getInstitutionCode(), s -> s.preSettle(r));
         }
     }
 
@@ -139,7 +144,7 @@ final class ClientCommand {
             if (messageId != null) {
                 b.setMessageId(messageId);
             }
-            return parent.run(s -> s.settle(b.build()));
+            return parent.run(b.getInstitutionCode(), s -> s.settle(b.build()));
         }
     }
 
@@ -167,7 +172,7 @@ final class ClientCommand {
             } else if (originalMessageId != null) {
                 b.setOriginalMessageId(originalMessageId);
             }
-            return parent.run(s -> s.reverse(b.build()));
+            return parent.run(institution, s -> s.reverse(b.build()));
         }
     }
 
@@ -180,7 +185,7 @@ final class ClientCommand {
 
         @Override
         public Integer call() throws Exception {
-            return parent.run(s -> s.getSettlement(GetSettlementRequest.newBuilder().setSettlementId(id).build()));
+            return parent.run(DEFAULT_SUBJECT, s -> s.getSettlement(GetSettlementRequest.newBuilder().setSettlementId(id).build()));
         }
     }
 }

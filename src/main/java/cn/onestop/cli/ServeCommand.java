@@ -7,6 +7,7 @@ import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
 import cn.onestop.gateway.Gateway;
 import cn.onestop.gateway.ServerConfig;
+import cn.onestop.gateway.TlsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -137,7 +138,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private Gateway startGateway(Database db, ServerConfig cfg, Settings settings) throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The gateway's one way to run work on the database, with one error policy ({@link SqlErrors}).
@@ -31,7 +33,30 @@ public final class Transactions {
         T run(Connection c) throws SQLException, X;
     }
 
+    /** What to undo in memory if the transaction running on this thread does not commit. */
+    private static final ThreadLocal<List<Runnable>> ON_ROLLBACK = new ThreadLocal<>();
+
     private final DataSource dataSource;
+
+    /**
+     * Registers {@code undo} to run if the unit of work running on this thread is rolled back, or
+     * its commit fails (its outcome is then unknown): state kept in memory beside the database —
+     * such as where an audit chain stands — must not outlive the rows it describes.
+     */
+    public static void ifRolledBack(Runnable undo) {
+        List<Runnable> hooks = ON_ROLLBACK.get();
+        if (hooks != null) {
+            hooks.add(undo);
+        }
+    }
+
+    private static void rolledBack() {
+        List<Runnable> hooks = ON_ROLLBACK.get();
+        ON_ROLLBACK.remove();
+        if (hooks != null) {
+            hooks.forEach(Runnable::run);
+        }
+    }
 
     public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -49,6 +74,10 @@ public final class Transactions {
 
     /** Read-only work: no retry is needed, the transaction is ended without writing. */
     public <T> T read(Work<T, RuntimeException> work) {
+        boolean outermost = ON_ROLLBACK.get() == null;
+        if (outermost) {
+            ON_ROLLBACK.set(new ArrayList<>(0));
+        }
         try (Connection c = dataSource.getConnection()) {
             T result;
             try {
@@ -61,6 +90,10 @@ public final class Transactions {
             return result;
         } catch (SQLException e) {
             throw SqlErrors.toStore("read", e);
+        } finally {
+            if (outermost) {
+                rolledBack();
+            }
         }
     }
 
@@ -92,6 +125,8 @@ public final class Transactions {
     }
 
     private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit) throws SQLException, X {
+        ON_ROLLBACK.set(new ArrayList<>(1));
+        boolean committed = false;
         try (Connection c = dataSource.getConnection()) {
             T result;
             try {
@@ -102,10 +137,17 @@ public final class Transactions {
             }
             if (commit.test(result)) {
                 c.commit();
+                committed = true;
             } else {
                 c.rollback();
             }
             return result;
+        } finally {
+            if (committed) {
+                ON_ROLLBACK.remove();
+            } else {
+                rolledBack();
+            }
         }
     }
 

@@ -127,6 +127,24 @@ public final class PersonDirectory implements Directory, AutoCloseable {
         }
     }
 
+    /** Every registered institution, by code. */
+    public List<RegisteredInstitution> institutions() {
+        return tx.read(c -> {
+            List<RegisteredInstitution> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT code FROM institutions ORDER BY code");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> codes = new ArrayList<>();
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+                for (String code : codes) {
+                    loadInstitution(c, code).ifPresent(out::add);
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public Optional<EnrolledPerson> holding(CredentialRef credential) {
         return tx.read(c -> {

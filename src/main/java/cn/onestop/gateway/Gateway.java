@@ -1,19 +1,16 @@
 package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
-import cn.onestop.catalog.CatalogStore;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.grpc.GrpcFront;
-import cn.onestop.ledger.JdbcLedger;
-import cn.onestop.settle.UseCases;
-import io.grpc.ServerBuilder;
-import cn.onestop.rules.parse.RuleFiles;
+import cn.onestop.identity.AuthFailures;
+import cn.onestop.identity.IdentityStore;
 import cn.onestop.rulestore.RuleCache;
-import cn.onestop.rulestore.RuleStore;
+import cn.onestop.settle.UseCases;
 import io.grpc.Server;
+import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
@@ -21,10 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -40,52 +36,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
-    private final RuleCache rules;
-    private final CatalogCache catalogs;
-    private final PersonDirectory directory;
-    private final UseCases useCases;
+    private final Components parts;
     private final ThreadPoolExecutor executor;
     private final HealthStatusManager health;
     private final Server server;
 
-    private Gateway(RuleCache rules, CatalogCache catalogs, PersonDirectory directory, UseCases useCases,
-                    ThreadPoolExecutor executor, HealthStatusManager health, Server server) {
-        this.rules = rules;
-        this.catalogs = catalogs;
-        this.directory = directory;
-        this.useCases = useCases;
+    private Gateway(Components parts, ThreadPoolExecutor executor, HealthStatusManager health, Server server) {
+        this.parts = parts;
         this.executor = executor;
         this.health = health;
         this.server = server;
     }
 
-    /** {@link #start(Database, ServerConfig, Clock, ServerBuilder)} on Netty, on {@code server.port}. */
-    public static Gateway start(Database database, ServerConfig cfg, Clock clock) throws IOException, SQLException {
-        return start(database, cfg, clock, NettyServerBuilder.forAddress(new InetSocketAddress(cfg.port())));
+    /**
+     * Starts on Netty at {@code server.bind}:{@code server.port}, with TLS as {@code tls} says (the
+     * development CA, made on the first start, when no certificates are configured).
+     */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, Clock clock)
+            throws IOException, SQLException {
+        Components parts = Components.open(database, cfg, tls.recheck(), clock);
+        try {
+            Listener.developmentIdentities(tls, parts.identities(), parts.directory());
+            return assemble(database, cfg, clock, Listener.netty(cfg.port(), tls), parts);
+        } catch (IOException | RuntimeException e) {
+            parts.close();
+            throw e;
+        }
     }
 
     /**
-     * Starts on an open database and the given server builder (Netty, or in-process for tests):
-     * publishes the bundled rule tables the database lacks, loads the sample data (and the sample
-     * catalog) into an empty database if asked, then serves. Closing the gateway leaves the database
-     * open: its owner closes it.
+     * Starts on an open database and the given server builder, whose transport security is the
+     * caller's (in-process, for tests). Closing the gateway leaves the database open: its owner
+     * closes it.
      */
     public static Gateway start(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder)
             throws IOException, SQLException {
-        RuleStore store = new RuleStore(database.dataSource(), clock);
-        for (String note : store.seed(RuleFiles.bundledFiles())) {
-            LOG.info("rules: {}", note);
+        Components parts = Components.open(database, cfg, TlsConfig.defaults().recheck(), clock);
+        try {
+            return assemble(database, cfg, clock, builder, parts);
+        } catch (IOException | RuntimeException e) {
+            parts.close();
+            throw e;
         }
-        RuleCache rules = new RuleCache(store, cfg.rulesPoll());
-        CatalogStore catalogStore = new CatalogStore(database.dataSource(), clock);
-        if (cfg.loadSamples()) {
-            Samples.loadIfEmpty(database.dataSource(), cfg.samplesDir(), rules.get());
-            Samples.loadCatalogIfEmpty(database.dataSource(), catalogStore, cfg.catalogDir());
-        }
-        CatalogCache catalogs = new CatalogCache(catalogStore, cfg.catalogCacheSize(), cfg.rulesPoll());
-        PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
-        UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock);
+    }
+
+    private static Gateway assemble(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder,
+                                    Components parts) throws IOException {
         int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
                 ? h.getMaximumPoolSize() : 0;
         int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
@@ -93,23 +89,26 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("{} worker threads share {} database connections: calls will queue for connections",
                     threads, poolSize);
         }
+        // JDBC runs here, never on Netty's threads; a full queue is answered at once (RESOURCE_EXHAUSTED)
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named("onestop-worker"));
+                new ArrayBlockingQueue<>(cfg.queue()), named("onestop-worker"), new ThreadPoolExecutor.AbortPolicy());
         HealthStatusManager health = new HealthStatusManager();
-        builder.executor(executor)
+        builder.directExecutor()
+                .intercept(GrpcFront.identity())
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance()) // v1alpha, for older grpcurl
                 .maxInboundMessageSize(16 * 1024 * 1024);
-        GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), store, rules, catalogs, directory,
-                database.pool(), executor);
-        GrpcFront.services(useCases, admin, cfg.defaultTimeout(), clock, cfg.zone()).forEach(builder::addService);
+        GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
+                parts.catalogs(), parts.directory(), database.pool(), executor);
+        GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(parts.authenticator(),
+                parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone()).forEach(builder::addService);
         Server server = builder.build().start();
-        Gateway g = new Gateway(rules, catalogs, directory, useCases, executor, health, server);
+        Gateway g = new Gateway(parts, executor, health, server);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
         LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
-                + "{} catalog versions", server.getPort(), threads, poolSize, rules.generation(),
-                catalogs.index().versions().size());
+                + "{} catalog versions", server.getPort(), threads, poolSize, parts.rules().generation(),
+                parts.catalogs().index().versions().size());
         return g;
     }
 
@@ -119,21 +118,31 @@ public final class Gateway implements AutoCloseable {
 
     /** The use cases every front maps onto. */
     public UseCases useCases() {
-        return useCases;
+        return parts.useCases();
     }
 
     /** Who is enrolled, as settlement reads it. */
     public PersonDirectory directory() {
-        return directory;
+        return parts.directory();
+    }
+
+    /** Principals, tokens and revoked certificates. */
+    public IdentityStore identities() {
+        return parts.identities();
+    }
+
+    /** Refused authentications on their way to the audit trail. */
+    public AuthFailures authFailures() {
+        return parts.authFailures();
     }
 
     public RuleCache rules() {
-        return rules;
+        return parts.rules();
     }
 
     /** The catalogs this node classifies coded lines with. */
     public CatalogCache catalogs() {
-        return catalogs;
+        return parts.catalogs();
     }
 
     public void awaitTermination() throws InterruptedException {
@@ -153,9 +162,7 @@ public final class Gateway implements AutoCloseable {
             server.shutdownNow();
         }
         executor.shutdown();
-        rules.close();
-        catalogs.close();
-        directory.close();
+        parts.close();
     }
 
     private static ThreadFactory named(String prefix) {

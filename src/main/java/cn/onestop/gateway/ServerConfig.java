@@ -19,6 +19,7 @@ import java.util.Map;
  *   property                    environment               default
  *   server.port                 ONESTOP_PORT              50051 (0 = any free port)
  *   server.threads              ONESTOP_THREADS           the database pool size
+ *   server.queue                ONESTOP_QUEUE             256 (calls waiting for a worker; more are RESOURCE_EXHAUSTED)
  *   server.default-timeout-ms   ONESTOP_TIMEOUT_MS        10000 (calls without a deadline)
  *   server.zone                 ONESTOP_ZONE              Asia/Shanghai (today's date, the current year)
  *   rules.poll-ms               ONESTOP_RULES_POLL_MS     2000 (how soon a published version is live)
@@ -30,11 +31,12 @@ import java.util.Map;
  *
  * @param threads 0 = size the executor to the database pool
  */
-public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
+public record ServerConfig(int port, int threads, int queue, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
                            boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize) {
     // keys: {property, environment variable}
     private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
     private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
+    private static final String[] QUEUE = {"server.queue", "ONESTOP_QUEUE"};
     private static final String[] TIMEOUT = {"server.default-timeout-ms", "ONESTOP_TIMEOUT_MS"};
     private static final String[] ZONE = {"server.zone", "ONESTOP_ZONE"};
     private static final String[] POLL = {"rules.poll-ms", "ONESTOP_RULES_POLL_MS"};
@@ -50,6 +52,9 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
         if (threads < 0 || threads > 1_000) {
             throw new IllegalArgumentException("server.threads must be 0..1000 (0 = the pool size), got " + threads);
         }
+        if (queue < 1 || queue > 1_000_000) {
+            throw new IllegalArgumentException("server.queue must be 1..1000000, got " + queue);
+        }
         if (defaultTimeout.isNegative() || defaultTimeout.isZero()) {
             throw new IllegalArgumentException("server.default-timeout-ms must be positive");
         }
@@ -62,27 +67,33 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(50051, 0, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(2),
+        return new ServerConfig(50051, 0, 256, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"),
+                Duration.ofSeconds(2),
                 true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(p, threads, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+        return new ServerConfig(p, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
                 catalogCacheSize);
     }
 
     public ServerConfig withThreads(int n) {
-        return new ServerConfig(port, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+        return new ServerConfig(port, n, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize);
+    }
+
+    public ServerConfig withQueue(int n) {
+        return new ServerConfig(port, threads, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
                 catalogCacheSize);
     }
 
     public ServerConfig withSamples(boolean load) {
-        return new ServerConfig(port, threads, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
                 catalogCacheSize);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
-        return new ServerConfig(port, threads, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
                 catalogCacheSize);
     }
 
@@ -106,6 +117,7 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
         return new ServerConfig(
                 s.intValue(PORT[0], PORT[1], d.port(), 0, 65_535),
                 s.intValue(THREADS[0], THREADS[1], d.threads(), 0, 1_000),
+                s.intValue(QUEUE[0], QUEUE[1], d.queue(), 1, 1_000_000),
                 Duration.ofMillis(s.longValue(TIMEOUT[0], TIMEOUT[1], d.defaultTimeout().toMillis(), 1,
                         Integer.MAX_VALUE)),
                 zone(s, d.zone()),
@@ -122,7 +134,7 @@ public record ServerConfig(int port, int threads, Duration defaultTimeout, ZoneI
      * setting is used (a port already in use).
      */
     public static ConfigurationException settingError(Settings s, String property, String problem, Throwable cause) {
-        for (String[] key : List.of(PORT, THREADS, TIMEOUT, ZONE, POLL, SAMPLES, SAMPLES_DIR, CATALOG_DIR,
+        for (String[] key : List.of(PORT, THREADS, QUEUE, TIMEOUT, ZONE, POLL, SAMPLES, SAMPLES_DIR, CATALOG_DIR,
                 CATALOG_CACHE)) {
             if (key[0].equals(property)) {
                 return s.error(key[0], key[1], problem, cause);

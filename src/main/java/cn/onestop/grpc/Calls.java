@@ -1,5 +1,9 @@
 package cn.onestop.grpc;
 
+import cn.onestop.identity.Authenticator;
+import cn.onestop.identity.AuthFailures;
+import cn.onestop.identity.Presented;
+import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.kernel.Result;
@@ -8,33 +12,53 @@ import io.grpc.Context;
 import io.grpc.stub.StreamObserver;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one unary handler on the worker thread: refuses work whose deadline has already passed
- * (a call that waited in the queue too long) or that was cancelled, answers a refusal as its
- * status, and never lets an exception reach the client as anything but a status.
+ * Runs one unary handler: hands it from the network thread to the bounded worker pool (a full queue
+ * is answered RESOURCE_EXHAUSTED at once), then on the worker refuses a call that was cancelled or
+ * whose deadline passed while it queued, resolves the caller (UNAUTHENTICATED when there is none),
+ * answers a refusal as its status, and never lets an exception reach the client as anything but a
+ * status.
  */
 final class Calls {
     private final Duration defaultTimeout;
+    private final Executor workers;
+    private final Authenticator authenticator;
+    private final AuthFailures failures;
 
-    Calls(Duration defaultTimeout) {
+    Calls(Duration defaultTimeout, Executor workers, Authenticator authenticator, AuthFailures failures) {
         this.defaultTimeout = defaultTimeout;
+        this.workers = workers;
+        this.authenticator = authenticator;
+        this.failures = failures;
     }
 
     interface Handler<T> {
-        Result<T> handle(Deadline deadline) throws Exception;
+        Result<T> handle(Caller caller, Deadline deadline) throws Exception;
     }
 
     <T> void run(String method, StreamObserver<T> out, Handler<T> handler) {
+        Context ctx = Context.current();
         try {
-            Context ctx = Context.current();
+            workers.execute(ctx.wrap(() -> runNow(method, ctx, out, handler)));
+        } catch (RejectedExecutionException e) {
+            out.onError(Errors.status(Code.RESOURCE_EXHAUSTED, "the gateway is at capacity: every worker is busy "
+                    + "and its queue is full; retry shortly with the same message id", "OVERLOADED"));
+        }
+    }
+
+    private <T> void runNow(String method, Context ctx, StreamObserver<T> out, Handler<T> handler) {
+        try {
             if (ctx.isCancelled()) {
                 out.onError(Errors.status(Code.CANCELLED, "the call was cancelled before it ran", "CANCELLED"));
                 return;
             }
-            io.grpc.Deadline callerDeadline = ctx.getDeadline();
             Deadline deadline = Deadline.after(defaultTimeout);
+            io.grpc.Deadline callerDeadline = ctx.getDeadline();
             if (callerDeadline != null) {
                 long left = callerDeadline.timeRemaining(TimeUnit.NANOSECONDS);
                 if (left <= 0) {
@@ -44,7 +68,13 @@ final class Calls {
                 }
                 deadline = deadline.atMost(Duration.ofNanos(left));
             }
-            Result<T> r = handler.handle(deadline);
+            Optional<Caller> caller = caller(method, ctx);
+            if (caller.isEmpty()) {
+                out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
+                        + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
+                return;
+            }
+            Result<T> r = handler.handle(caller.get(), deadline);
             if (r instanceof Result.Ok<T> ok) {
                 out.onNext(ok.value());
                 out.onCompleted();
@@ -56,5 +86,16 @@ final class Calls {
         } catch (Exception | Error e) {
             out.onError(Errors.unexpected(method, e));
         }
+    }
+
+    private Optional<Caller> caller(String method, Context ctx) {
+        Presented presented = IdentityInterceptor.PRESENTED.get(ctx);
+        String requestId = IdentityInterceptor.REQUEST_ID.get(ctx);
+        Authenticator.Outcome o = authenticator.authenticate(presented == null ? Presented.NOTHING : presented,
+                requestId == null ? "" : requestId);
+        if (o.caller().isEmpty()) {
+            failures.refused(method, o, requestId);
+        }
+        return o.caller();
     }
 }

@@ -7,6 +7,7 @@ import cn.onestop.api.v1.RowError;
 import cn.onestop.enrolment.EnrolmentImport;
 import cn.onestop.enrolment.InstitutionImport;
 import cn.onestop.kernel.Result;
+import cn.onestop.kernel.Role;
 import cn.onestop.rules.RuleBook;
 import io.grpc.stub.StreamObserver;
 
@@ -31,7 +32,11 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
 
     @Override
     public void importPersons(ImportRequest request, StreamObserver<ImportReport> out) {
-        calls.run("ImportPersons", out, timeout -> {
+        calls.run("ImportPersons", out, (caller, deadline) -> {
+            var denied = caller.unless("import persons", Role.CENTRE_ADMIN);
+            if (denied.isPresent()) {
+                return new Result.Failed<>(denied.get());
+            }
             if (request.getCsv().isBlank()) {
                 return Result.invalid("csv", "is required: the persons file with its header row");
             }
@@ -42,7 +47,11 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
 
     @Override
     public void importInstitutions(ImportRequest request, StreamObserver<ImportReport> out) {
-        calls.run("ImportInstitutions", out, timeout -> {
+        calls.run("ImportInstitutions", out, (caller, deadline) -> {
+            var denied = caller.unless("import institutions", Role.CENTRE_ADMIN);
+            if (denied.isPresent()) {
+                return new Result.Failed<>(denied.get());
+            }
             if (request.getCsv().isBlank()) {
                 return Result.invalid("csv", "is required: the institutions file with its header row");
             }

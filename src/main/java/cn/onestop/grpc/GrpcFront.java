@@ -2,11 +2,14 @@ package cn.onestop.grpc;
 
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.enrolment.PersonDirectory;
+import cn.onestop.identity.AuthFailures;
+import cn.onestop.identity.Authenticator;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import cn.onestop.settle.UseCases;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -29,13 +32,22 @@ public final class GrpcFront {
                         PersonDirectory directory, HikariPoolMXBean pool, ThreadPoolExecutor executor) {
     }
 
+    /** Who callers are: the authenticator and where refused authentications are recorded. */
+    public record Security(Authenticator authenticator, AuthFailures failures) {
+    }
+
+    /** The interceptor every service runs behind: it reads what a call presents and its request id. */
+    public static ServerInterceptor identity() {
+        return new IdentityInterceptor();
+    }
+
     /**
      * @param defaultTimeout how long a call without a deadline of its own may take
      * @param zone where "today" is (the latest settle date accepted, the current year)
      */
-    public static List<BindableService> services(UseCases useCases, Admin admin, Duration defaultTimeout, Clock clock,
-                                                 ZoneId zone) {
-        Calls calls = new Calls(defaultTimeout);
+    public static List<BindableService> services(UseCases useCases, Admin admin, Security security,
+                                                 Duration defaultTimeout, Clock clock, ZoneId zone) {
+        Calls calls = new Calls(defaultTimeout, admin.executor(), security.authenticator(), security.failures());
         return List.of(new SettlementGrpcService(useCases, calls, clock, zone),
                 new RuleAdminGrpcService(admin.ruleStore(), admin.rules(), admin.catalogs(), admin.directory(),
                         admin.pool(), admin.executor(), calls),

@@ -11,6 +11,7 @@ import cn.onestop.api.v1.Stats;
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.kernel.Result;
+import cn.onestop.kernel.Role;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import cn.onestop.rulestore.RuleVersionInfo;
@@ -43,7 +44,11 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
 
     @Override
     public void publishRuleVersion(PublishRuleVersionRequest request, StreamObserver<RuleVersion> out) {
-        calls.run("PublishRuleVersion", out, timeout -> {
+        calls.run("PublishRuleVersion", out, (caller, deadline) -> {
+            var denied = caller.unless("publish rule versions", Role.CENTRE_ADMIN);
+            if (denied.isPresent()) {
+                return new Result.Failed<>(denied.get());
+            }
             if (request.getContent().isBlank()) {
                 return Result.invalid("content", "is required: the rule file's JSON");
             }
@@ -59,7 +64,7 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
 
     @Override
     public void listRuleVersions(ListRuleVersionsRequest request, StreamObserver<ListRuleVersionsResponse> out) {
-        calls.run("ListRuleVersions", out, timeout -> {
+        calls.run("ListRuleVersions", out, (caller, deadline) -> {
             ListRuleVersionsResponse.Builder b = ListRuleVersionsResponse.newBuilder().setGeneration(cache.generation());
             for (RuleStore.Stored s : store.loadAll()) {
                 if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().plan())) {
@@ -72,7 +77,11 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
 
     @Override
     public void getStats(GetStatsRequest request, StreamObserver<Stats> out) {
-        calls.run("GetStats", out, timeout -> {
+        calls.run("GetStats", out, (caller, deadline) -> {
+            var denied = caller.unless("read the node's statistics", Role.CENTRE_ADMIN, Role.AUDITOR);
+            if (denied.isPresent()) {
+                return new Result.Failed<>(denied.get());
+            }
             Stats.Builder b = Stats.newBuilder().setRuleGeneration(cache.generation())
                     .addCaches(stats("rule_tables", cache.size(), cache.stats()))
                     .addCaches(stats("institutions", directory.institutionCacheSize(), directory.institutionCacheStats()))

@@ -55,34 +55,34 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
 
     @Override
     public void preSettle(SettleRequest request, StreamObserver<PreSettleResponse> out) {
-        calls.run("PreSettle", out, deadline -> useCases.preSettle().preSettle(mapper().settle(request, false))
+        calls.run("PreSettle", out, (caller, deadline) -> useCases.preSettle().preSettle(caller, mapper().settle(request, false))
                 .map(SettlementMessages::preSettled));
     }
 
     @Override
     public void settle(SettleRequest request, StreamObserver<SettleResponse> out) {
-        calls.run("Settle", out, deadline -> useCases.settle().settle(mapper().settle(request, true), deadline)
+        calls.run("Settle", out, (caller, deadline) -> useCases.settle().settle(caller, mapper().settle(request, true), deadline)
                 .map(SettlementMessages::settled));
     }
 
     @Override
     public void reverse(ReverseRequest request, StreamObserver<ReverseResponse> out) {
-        calls.run("Reverse", out, deadline -> useCases.reverse().reverse(mapper().reverse(request), deadline)
+        calls.run("Reverse", out, (caller, deadline) -> useCases.reverse().reverse(caller, mapper().reverse(request), deadline)
                 .map(SettlementMessages::reversed));
     }
 
     @Override
     public void getSettlement(GetSettlementRequest request, StreamObserver<SettlementRecord> out) {
-        calls.run("GetSettlement", out, deadline -> {
+        calls.run("GetSettlement", out, (caller, deadline) -> {
             Optional<cn.onestop.settle.SettlementRecord> r;
             switch (request.getKeyCase()) {
-                case SETTLEMENT_ID -> r = useCases.reads().find(request.getSettlementId());
+                case SETTLEMENT_ID -> r = useCases.reads().find(caller, request.getSettlementId());
                 case BY_MESSAGE -> {
                     var m = request.getByMessage();
                     if (m.getInstitutionCode().isEmpty() || m.getMessageId().isEmpty()) {
                         return Result.invalid("by_message", "needs institution_code and message_id");
                     }
-                    r = useCases.reads().findByMessage(m.getInstitutionCode(), m.getMessageId());
+                    r = useCases.reads().findByMessage(caller, m.getInstitutionCode(), m.getMessageId());
                 }
                 default -> {
                     return Result.invalid("key", "name the settlement: settlement_id or by_message");
@@ -95,7 +95,7 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
 
     @Override
     public void listSettlements(ListSettlementsRequest request, StreamObserver<ListSettlementsResponse> out) {
-        calls.run("ListSettlements", out, deadline -> {
+        calls.run("ListSettlements", out, (caller, deadline) -> {
             List<FieldViolation> bad = new ArrayList<>();
             if (request.getInstitutionCode().isEmpty()) {
                 bad.add(new FieldViolation("institution_code", "is required"));
@@ -113,14 +113,14 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
             }
             Optional<PageCursor> after = PageTokens.cursor(request.getPageToken());
             int size = request.getPageSize() == 0 ? DEFAULT_PAGE : request.getPageSize();
-            return Result.ok(SettlementMessages.page(useCases.reads().list(request.getInstitutionCode(), from, to,
-                    size, after)));
+            return useCases.reads().list(caller, request.getInstitutionCode(), from, to, size, after)
+                    .map(SettlementMessages::page);
         });
     }
 
     @Override
     public void getPerson(GetPersonRequest request, StreamObserver<PersonInfo> out) {
-        calls.run("GetPerson", out, deadline -> {
+        calls.run("GetPerson", out, (caller, deadline) -> {
             List<FieldViolation> bad = new ArrayList<>();
             CredentialRef c = RequestMapper.credential(bad, "credential",
                     request.hasCredential() ? request.getCredential() : null);
@@ -131,7 +131,7 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
                 throw new InvalidRequestException(bad);
             }
             int year = request.getYear() == 0 ? LocalDate.now(clock.withZone(zone)).getYear() : request.getYear();
-            return useCases.persons().person(c, year).map(SettlementMessages::person);
+            return useCases.persons().person(caller, c, year, deadline).map(SettlementMessages::person);
         });
     }
 

@@ -13,6 +13,12 @@ public enum Reason {
     INSTITUTION_NOT_FOUND,
     SETTLEMENT_NOT_FOUND,
     CREDENTIAL_MISMATCH,
+    /** No identity, or one that is unknown, revoked or malformed (UNAUTHENTICATED). */
+    UNAUTHENTICATED,
+    /** The caller acts for another institution than the one the request names (PERMISSION_DENIED). */
+    INSTITUTION_MISMATCH,
+    /** The caller's role may not do this (PERMISSION_DENIED). */
+    ROLE_NOT_PERMITTED,
     /** The (institution, message id) was used before for a different request. */
     MESSAGE_ID_REUSED,
     /** A different rule version of the same plan and start date is already published. */

@@ -38,6 +38,14 @@ public sealed interface Result<T> {
         return new Failed<>(((Failed<T>) this).failure());
     }
 
+    /** The next step on the answer, or the same refusal. */
+    default <U> Result<U> flatMap(java.util.function.Function<? super T, Result<U>> f) {
+        if (this instanceof Ok<T> ok) {
+            return f.apply(ok.value());
+        }
+        return new Failed<>(((Failed<T>) this).failure());
+    }
+
     default boolean isOk() {
         return this instanceof Ok;
     }

@@ -1,7 +1,11 @@
 package cn.onestop.settle;
 
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Result;
 import cn.onestop.request.Accumulators;
+
+import java.util.Optional;
 
 
 /** 试算: the split from the stored state, as Settle would make it now; nothing is locked or written. */
@@ -16,7 +20,11 @@ public final class PreSettle {
         this.ledger = ledger;
     }
 
-    public Result<PreSettled> preSettle(SettleCommand cmd) {
+    public Result<PreSettled> preSettle(Caller caller, SettleCommand cmd) {
+        Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
+        if (denied.isPresent()) {
+            return new Result.Failed<>(denied.get());
+        }
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
         if (prepared instanceof Result.Failed<Preparation.Prepared> f) {
             return new Result.Failed<>(f.failure());

@@ -1,6 +1,8 @@
 package cn.onestop.settle;
 
 import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
@@ -30,7 +32,11 @@ public final class Reverse {
         this.ids = ids;
     }
 
-    public Result<Reversed> reverse(ReverseCommand cmd, Deadline deadline) {
+    public Result<Reversed> reverse(Caller caller, ReverseCommand cmd, Deadline deadline) {
+        Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
+        if (denied.isPresent()) {
+            return new Result.Failed<>(denied.get());
+        }
         RequestDigest digest = cmd.digest();
         return ledger.write(deadline, tx -> {
             Optional<MessageKeys.Key> key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
@@ -57,12 +63,12 @@ public final class Reverse {
                         MessageKeys.Operation.REVERSE, digest, s.reversalId(), now)));
                 return Result.ok(reversed(s, true));
             }
-            return Result.ok(undo(tx, cmd, digest, s, now, deadline));
+            return Result.ok(undo(tx, caller, cmd, digest, s, now, deadline));
         });
     }
 
-    private Reversed undo(LedgerTx tx, ReverseCommand cmd, RequestDigest digest, SettlementRecord s, Instant now,
-                          Deadline deadline) {
+    private Reversed undo(LedgerTx tx, Caller caller, ReverseCommand cmd, RequestDigest digest, SettlementRecord s,
+                          Instant now, Deadline deadline) {
         String reversalId = ids.next('R', now.toEpochMilli());
         List<String> accounts = s.familyPersonId() == null ? List.of(s.personId())
                 : List.of(s.personId(), s.familyPersonId());
@@ -81,7 +87,7 @@ public final class Reverse {
                 cmd.messageId(), cmd.reason(), now)));
         tx.messageKeys().insert(List.of(MessageKeys.Key.of(cmd.institutionCode(), cmd.messageId(),
                 MessageKeys.Operation.REVERSE, digest, reversalId, now)));
-        tx.audit(List.of(new AuditEvent("REVERSE", s.settlementId(), "reversal " + reversalId + " by "
+        tx.audit(List.of(AuditEvent.of(caller, "REVERSE", s.settlementId(), "reversal " + reversalId + " by "
                 + cmd.institutionCode() + "/" + cmd.messageId() + ": " + cmd.reason())));
         SettlementRecord after = new SettlementRecord(s.settlementId(), s.institutionCode(), s.messageId(),
                 s.personId(), SettlementStatus.REVERSED, s.bill(), s.createdAt(), s.ownDebit(), s.familyPersonId(),

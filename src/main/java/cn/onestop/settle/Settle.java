@@ -2,6 +2,8 @@ package cn.onestop.settle;
 
 import cn.onestop.engine.Settlement;
 import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
@@ -36,18 +38,22 @@ public final class Settle {
         this.ids = ids;
     }
 
-    public Result<Settled> settle(SettleCommand cmd, Deadline deadline) {
+    public Result<Settled> settle(Caller caller, SettleCommand cmd, Deadline deadline) {
+        Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
+        if (denied.isPresent()) {
+            return new Result.Failed<>(denied.get());
+        }
         RequestDigest digest = cmd.digest();
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
         if (prepared instanceof Result.Failed<Preparation.Prepared> refused) {
             // a retry is answered as first answered, even if the person or the catalog changed since
             return ledger.read(tx -> replay(tx, cmd, digest)).orElse(new Result.Failed<>(refused.failure()));
         }
-        return ledger.write(deadline, tx -> commit(tx, cmd, digest, prepared.value(), deadline));
+        return ledger.write(deadline, tx -> commit(tx, caller, cmd, digest, prepared.value(), deadline));
     }
 
-    private Result<Settled> commit(LedgerTx tx, SettleCommand cmd, RequestDigest digest, Preparation.Prepared p,
-                                   Deadline deadline) {
+    private Result<Settled> commit(LedgerTx tx, Caller caller, SettleCommand cmd, RequestDigest digest,
+                                   Preparation.Prepared p, Deadline deadline) {
         YearKey key = p.yearKey(cmd);
         Accumulators ytd = tx.yearRows().lock(List.of(key), deadline).get(key);
         // a retry, or a concurrent duplicate that committed while this one waited for the lock
@@ -79,7 +85,7 @@ public final class Settle {
         tx.accounts().move(moves);
         tx.messageKeys().insert(List.of(MessageKeys.Key.of(cmd.institutionCode(), cmd.messageId(),
                 MessageKeys.Operation.SETTLE, digest, id, now)));
-        tx.audit(List.of(new AuditEvent("SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person "
+        tx.audit(List.of(AuditEvent.of(caller, "SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person "
                 + personId + " credential " + cmd.credential().type() + ":" + cmd.credential().masked()
                 + " medfee " + s.amounts().medfeeSumamt() + " funds " + s.amounts().fundPaySumamt())));
         return Result.ok(new Settled(record, false));

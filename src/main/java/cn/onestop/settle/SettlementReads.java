@@ -1,10 +1,17 @@
 package cn.onestop.settle;
 
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Failure;
+import cn.onestop.kernel.Result;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Settlements as stored: by id, by the message that made them, and an institution's by date, in pages. */
+/**
+ * Settlements as stored: by id, by the message that made them, and an institution's by date, in
+ * pages — each only to a caller that may see it; one it may not see is answered as unknown.
+ */
 public final class SettlementReads {
     private final LedgerStore ledger;
 
@@ -12,24 +19,29 @@ public final class SettlementReads {
         this.ledger = ledger;
     }
 
-    public Optional<SettlementRecord> find(String settlementId) {
-        return ledger.read(tx -> tx.settlements().find(settlementId));
+    public Optional<SettlementRecord> find(Caller caller, String settlementId) {
+        return ledger.read(tx -> tx.settlements().find(settlementId)).filter(r -> Access.mayRead(caller, r));
     }
 
-    public Optional<SettlementRecord> findByMessage(String institutionCode, String messageId) {
-        return ledger.read(tx -> tx.settlements().findByMessage(institutionCode, messageId));
+    public Optional<SettlementRecord> findByMessage(Caller caller, String institutionCode, String messageId) {
+        return ledger.read(tx -> tx.settlements().findByMessage(institutionCode, messageId))
+                .filter(r -> Access.mayRead(caller, r));
     }
 
     /** One page of the institution's settlements dated {@code from..to}, newest first. */
-    public SettlementPage list(String institutionCode, LocalDate from, LocalDate to, int pageSize,
-                               Optional<PageCursor> after) {
+    public Result<SettlementPage> list(Caller caller, String institutionCode, LocalDate from, LocalDate to,
+                                       int pageSize, Optional<PageCursor> after) {
+        Optional<Failure> denied = Access.mayList(caller, institutionCode);
+        if (denied.isPresent()) {
+            return new Result.Failed<>(denied.get());
+        }
         List<SettlementRecord> page = ledger.read(tx -> tx.settlements().page(institutionCode, from, to, after,
                 pageSize + 1));
         if (page.size() <= pageSize) {
-            return new SettlementPage(page, Optional.empty());
+            return Result.ok(new SettlementPage(page, Optional.empty()));
         }
         SettlementRecord last = page.get(pageSize - 1);
-        return new SettlementPage(page.subList(0, pageSize),
-                Optional.of(new PageCursor(last.bill().settleDate(), last.settlementId())));
+        return Result.ok(new SettlementPage(page.subList(0, pageSize),
+                Optional.of(new PageCursor(last.bill().settleDate(), last.settlementId()))));
     }
 }

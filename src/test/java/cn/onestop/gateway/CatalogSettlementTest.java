@@ -161,14 +161,16 @@ class CatalogSettlementTest {
     void aCodedBillWhereNoCatalogIsInForceIsRefusedButCategoriesStillSettle() {
         // Wuhai (150300) has no catalog here
         SettleRequest.Builder b = codedP01("C5", "c-6").setInstitutionCode(GatewayFixture.WUHAI_L3);
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> f.settlement.settle(b.build()));
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> f.as(GatewayFixture.WUHAI_L3).settle(b.build()));
         assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
         assertEquals("NO_CATALOG_VERSION", GatewayFixture.errorInfo(e).getReason());
         assertTrue(e.getStatus().getDescription().contains("region 150300"), e.getStatus().getDescription());
         // before 2023 there is no Hohhot catalog either
         assertThrows(StatusRuntimeException.class,
                 () -> f.settlement.preSettle(codedP01("C5", "c-7").setSettleDate("2022-12-31").build()));
-        Settlement explicit = f.settlement.settle(p01("C5", "c-8").setInstitutionCode(GatewayFixture.WUHAI_L3)
+        Settlement explicit = f.as(GatewayFixture.WUHAI_L3).settle(p01("C5", "c-8")
+                .setInstitutionCode(GatewayFixture.WUHAI_L3)
                 .build()).getRecord().getSettlement();
         assertEquals("", explicit.getCatalogVersion());
     }

@@ -1,6 +1,8 @@
 package cn.onestop.gateway;
 
 import cn.onestop.api.v1.Category;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import cn.onestop.api.v1.PersonInfo;
 import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettleResponse;
@@ -41,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * below zero, and the accumulator row equals the sum of its journal.
  */
 class ConcurrentSettlementTest {
+    static final Caller AUDITOR = new Caller("auditor", Role.AUDITOR, null, java.util.Set.of(), "t");
     static final int CLIENTS = 32;
     static final int BILLS_PER_CLIENT = 6;
     static GatewayFixture f;
@@ -124,7 +127,7 @@ class ConcurrentSettlementTest {
                     assertEquals(state.getOrDefault(a, 0L), input.ytd().get(a), a.key() + " seen by a settlement");
                 }
                 assertEquals(balance, input.person().accountBalance());
-                var stored = f.gateway.useCases().reads().find(rs.getString(2)).orElseThrow().bill().split();
+                var stored = f.gateway.useCases().reads().find(AUDITOR, rs.getString(2)).orElseThrow().bill().split();
                 var again = ((Outcome.Settled) SplitEngine.split(input, book)).settlement();
                 assertEquals(again, stored, "stored exactly as split");
                 stored.delta().nonZero().forEach((k, v) -> state.merge(k, v, Long::sum));

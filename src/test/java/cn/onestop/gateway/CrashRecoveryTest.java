@@ -7,7 +7,8 @@ import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
 import cn.onestop.ledger.LedgerAudit;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
+import io.grpc.TlsChannelCredentials;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -48,7 +49,7 @@ class CrashRecoveryTest {
             }
             Path log = Path.of("target", "crash-gateway.log");
             Process gateway = start(db, port, log);
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            ManagedChannel channel = mutualTls(gateway, log, port);
             Map<String, SettleRequest> sent = new ConcurrentHashMap<>();
             Map<String, String> answered = new ConcurrentHashMap<>();
             try {
@@ -127,7 +128,26 @@ class CrashRecoveryTest {
         }
     }
 
-    /** The gateway in a JVM of its own, on this test's database. */
+    /** Where the gateway process makes its development CA, and the hospital's client certificate. */
+    static final Path PKI = Path.of("target", "pki", "crash-" + ProcessHandle.current().pid());
+
+    /** A channel presenting the hospital's development certificate, once the gateway has made it. */
+    private static ManagedChannel mutualTls(Process p, Path log, int port) throws Exception {
+        Path cert = PKI.resolve("clients").resolve(GatewayFixture.HOSPITAL_3A + ".crt");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.isRegularFile(cert) || !Files.isRegularFile(PKI.resolve("ca.crt"))) {
+            if (!p.isAlive() || System.nanoTime() > until) {
+                throw new AssertionError("no development certificates: " + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
+        return Grpc.newChannelBuilder("localhost:" + port, TlsChannelCredentials.newBuilder()
+                .trustManager(PKI.resolve("ca.crt").toFile())
+                .keyManager(cert.toFile(), PKI.resolve("clients").resolve(GatewayFixture.HOSPITAL_3A + ".key").toFile())
+                .build()).build();
+    }
+
+    /** The gateway in a JVM of its own, on this test's database, with TLS and the development CA. */
     private static Process start(Database db, int port, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -135,6 +155,7 @@ class CrashRecoveryTest {
         pb.environment().put("ONESTOP_DB_URL", db.jdbcUrl());
         pb.environment().put("ONESTOP_SAMPLES", "false");
         pb.environment().put("ONESTOP_DB_POOL_SIZE", "4");
+        pb.environment().put("ONESTOP_TLS_DIR", PKI.toString());
         Files.createDirectories(log.getParent());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return pb.start();

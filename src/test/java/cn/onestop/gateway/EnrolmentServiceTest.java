@@ -19,7 +19,8 @@ class EnrolmentServiceTest {
     @Test
     void personsImportedOverGrpcCanBeLookedUpAndABadFileWritesNothing() throws Exception {
         try (GatewayFixture f = new GatewayFixture("enrolment_grpc")) {
-            var admin = EnrolmentAdminServiceGrpc.newBlockingStub(f.channel);
+            var admin = EnrolmentAdminServiceGrpc.newBlockingStub(f.channel).withCallCredentials(
+                    f.credentials(GatewayFixture.ADMIN));
             ImportReport bad = admin.importPersons(ImportRequest.newBuilder().setSource("bad.csv").setCsv(HEADER
                     + "P900,王五,NM-REGION-EMPLOYEE,ACTIVE,false,false,NONE,false,,,,false,EVP900,,,1000,,,\n"
                     + "P901,赵六,NM-REGION-EMPLOYEE,RESIDENT,false,false,NONE,false,,,,false,EVP901,,,-5,,,\n").build());

@@ -15,7 +15,13 @@ import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
 import cn.onestop.db.TestRows;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.CallCredentials;
+import io.grpc.Grpc;
+import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import cn.onestop.identity.Principal;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.StatusRuntimeException;
@@ -28,7 +34,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,10 +53,18 @@ final class GatewayFixture implements AutoCloseable {
     static final String WUHAI_L3 = "H15030300001";
     static final String PHARMACY = "P15010500001";
 
+    static final String ADMIN = "admin";
+    static final String AUDITOR = "auditor";
+
     final Database db;
     final Gateway gateway;
     final ManagedChannel channel;
+    /** Where the development CA of a gateway on Netty lives (TLS); null in process. */
+    final Path pki;
+    private final Map<String, String> tokens = new HashMap<>();
+    /** The settlement API as the grade-3A hospital. */
     final SettlementServiceGrpc.SettlementServiceBlockingStub settlement;
+    /** The administrators' API as the centre's administrator. */
     final RuleAdminServiceGrpc.RuleAdminServiceBlockingStub admin;
 
     GatewayFixture(String name) throws Exception {
@@ -70,12 +90,70 @@ final class GatewayFixture implements AutoCloseable {
             String server = "gateway-" + name + "-" + System.nanoTime();
             gateway = Gateway.start(db, cfg, Clock.systemUTC(), InProcessServerBuilder.forName(server));
             channel = InProcessChannelBuilder.forName(server).build();
+            pki = null;
         } else {
-            gateway = Gateway.start(db, cfg, Clock.systemUTC());
-            channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext().build();
+            // real TLS, the development CA made for this gateway alone
+            pki = Path.of("target", "pki", name + "-" + ProcessHandle.current().pid());
+            gateway = Gateway.start(db, cfg, TlsConfig.defaults().withDir(pki), Clock.systemUTC());
+            channel = tls(pki, gateway.port());
         }
-        settlement = SettlementServiceGrpc.newBlockingStub(channel);
-        admin = RuleAdminServiceGrpc.newBlockingStub(channel);
+        for (String code : List.of(HOSPITAL_3A, HOSPITAL_L2, WUHAI_L3, PHARMACY)) {
+            principal(new Principal(code, Role.INSTITUTION, code, Set.of(), false));
+        }
+        principal(new Principal(ADMIN, Role.CENTRE_ADMIN, null, Set.of(), false));
+        principal(new Principal(AUDITOR, Role.AUDITOR, null, Set.of(), false));
+        settlement = as(HOSPITAL_3A);
+        admin = RuleAdminServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials(ADMIN));
+    }
+
+    /** Makes (or finds) a principal and a bearer token for it. */
+    void principal(Principal p) {
+        if (gateway.identities().principal(p.subject()).isEmpty()) {
+            gateway.identities().add(Caller.local("test"), p);
+        }
+        tokens.computeIfAbsent(p.subject(), s -> gateway.identities().issue(Caller.local("test"), s, false).token());
+    }
+
+    /** The token of a principal made by {@link #principal}. */
+    String token(String subject) {
+        return tokens.get(subject);
+    }
+
+    /** Call credentials presenting the token of {@code subject}. */
+    CallCredentials credentials(String subject) {
+        return bearer(Objects.requireNonNull(tokens.get(subject), subject));
+    }
+
+    /** Call credentials presenting {@code token}. */
+    static CallCredentials bearer(String token) {
+        Metadata.Key<String> auth = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata m = new Metadata();
+                m.put(auth, "Bearer " + token);
+                applier.apply(m);
+            }
+        };
+    }
+
+    /** A principal of {@code g} (made if missing) with a new token, for a gateway started by a test itself. */
+    static String tokenOf(Gateway g, Principal p) {
+        if (g.identities().principal(p.subject()).isEmpty()) {
+            g.identities().add(Caller.local("test"), p);
+        }
+        return g.identities().issue(Caller.local("test"), p.subject(), false).token();
+    }
+
+    /** A TLS channel to a gateway on Netty whose development CA is in {@code pki}. */
+    static ManagedChannel tls(Path pki, int port) throws java.io.IOException {
+        return Grpc.newChannelBuilder("localhost:" + port, TlsChannelCredentials.newBuilder()
+                .trustManager(pki.resolve("ca.crt").toFile()).build()).build();
+    }
+
+    /** The settlement API as {@code subject}. */
+    SettlementServiceGrpc.SettlementServiceBlockingStub as(String subject) {
+        return SettlementServiceGrpc.newBlockingStub(channel).withCallCredentials(credentials(subject));
     }
 
     static void institution(Connection c, String code, int level, String grade, String kind, boolean tcm,
@@ -119,7 +197,7 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     PersonInfo person(String personId, int year) {
-        return settlement.getPerson(GetPersonRequest.newBuilder().setCredential(voucher(personId)).setYear(year).build());
+        return as(AUDITOR).getPerson(GetPersonRequest.newBuilder().setCredential(voucher(personId)).setYear(year).build());
     }
 
     long count(String table) throws SQLException {

@@ -10,6 +10,8 @@ import cn.onestop.api.v1.SettlementRecord;
 import cn.onestop.api.v1.SettlementServiceGrpc;
 import cn.onestop.api.v1.SettlementStatus;
 import cn.onestop.db.Database;
+import cn.onestop.identity.Principal;
+import cn.onestop.kernel.Role;
 import cn.onestop.db.TestDatabase;
 import cn.onestop.ledger.LedgerAudit;
 import cn.onestop.rules.parse.RuleFiles;
@@ -77,7 +79,9 @@ class LegacyLedgerMigrationTest {
         gateway = Gateway.start(db, ServerConfig.defaults().withSamples(false), Clock.systemUTC(),
                 InProcessServerBuilder.forName("legacy-ledger"));
         channel = InProcessChannelBuilder.forName("legacy-ledger").build();
-        api = SettlementServiceGrpc.newBlockingStub(channel);
+        String token = GatewayFixture.tokenOf(gateway, new Principal("H15010500001", Role.INSTITUTION, "H15010500001",
+                java.util.Set.of(), false));
+        api = SettlementServiceGrpc.newBlockingStub(channel).withCallCredentials(GatewayFixture.bearer(token));
     }
 
     @AfterAll

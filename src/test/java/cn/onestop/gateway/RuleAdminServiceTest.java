@@ -10,7 +10,6 @@ import cn.onestop.api.v1.Stats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
@@ -41,9 +40,10 @@ class RuleAdminServiceTest {
         a.person("P1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
         // a second node on the same database
         b = Gateway.start(a.db, ServerConfig.defaults().withPort(0).withSamples(false)
-                .withRulesPoll(Duration.ofMillis(200)), Clock.systemUTC());
-        bChannel = ManagedChannelBuilder.forAddress("127.0.0.1", b.port()).usePlaintext().build();
-        bSettlement = SettlementServiceGrpc.newBlockingStub(bChannel);
+                .withRulesPoll(Duration.ofMillis(200)), TlsConfig.defaults().withDir(a.pki), Clock.systemUTC());
+        bChannel = GatewayFixture.tls(a.pki, b.port());
+        bSettlement = SettlementServiceGrpc.newBlockingStub(bChannel)
+                .withCallCredentials(a.credentials(GatewayFixture.HOSPITAL_3A));
     }
 
     @AfterAll

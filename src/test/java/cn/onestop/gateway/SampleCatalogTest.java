@@ -9,7 +9,8 @@ import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
+import io.grpc.Grpc;
+import io.grpc.TlsChannelCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -21,16 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A fresh gateway with samples: the sample catalog is published and the coded sample request settles. */
 class SampleCatalogTest {
+    static final Path PKI = Path.of("target", "pki", "sample-catalog-" + ProcessHandle.current().pid());
+
     @Test
     void aFreshGatewayPublishesTheSampleCatalogAndSettlesTheCodedSampleBill() throws Exception {
         try (Database db = TestDatabase.fresh("sample_catalog");
-             Gateway g = Gateway.start(db, ServerConfig.defaults().withPort(0), Clock.systemUTC())) {
+             Gateway g = Gateway.start(db, ServerConfig.defaults().withPort(0), TlsConfig.defaults().withDir(PKI),
+                     Clock.systemUTC())) {
             assertEquals(List.of("150100@2023-01-01", "150300@2023-01-01", "150400@2023-01-01"),
                     g.catalogs().index().versions().stream().map(CatalogVersion::id).toList());
             SettleRequest.Builder req = SettleRequest.newBuilder();
             JsonFormat.parser().merge(Files.readString(Path.of("config/samples/requests/inpatient-hohhot-coded.json")),
                     req);
-            ManagedChannel ch = ManagedChannelBuilder.forAddress("127.0.0.1", g.port()).usePlaintext().build();
+            // the sample hospital's development certificate, made on this first start: mutual TLS
+            ManagedChannel ch = Grpc.newChannelBuilder("localhost:" + g.port(), TlsChannelCredentials.newBuilder()
+                    .trustManager(PKI.resolve("ca.crt").toFile())
+                    .keyManager(PKI.resolve("clients/H15010500001.crt").toFile(),
+                            PKI.resolve("clients/H15010500001.key").toFile()).build()).build();
             try {
                 Settlement s = SettlementServiceGrpc.newBlockingStub(ch).preSettle(req.build()).getSettlement();
                 assertEquals("150100@2023-01-01", s.getCatalogVersion());

@@ -8,6 +8,8 @@ import cn.onestop.db.TestDatabase;
 import cn.onestop.api.v1.SettleRequest;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import cn.onestop.identity.Principal;
+import cn.onestop.kernel.Role;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -79,12 +81,16 @@ class ServerBehaviourTest {
             DatabaseConfig cfg = DatabaseConfig.external(server.jdbcUrl(""), EmbeddedMariaDb.USER,
                     EmbeddedMariaDb.PASSWORD).withPoolSize(2).withConnectionTimeoutMs(500);
             try (Database db = Database.open(cfg)) {
-                Gateway g = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false), Clock.systemUTC());
+                Gateway g = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false),
+                        TlsConfig.plaintextLoopback(), Clock.systemUTC());
+                String token = GatewayFixture.tokenOf(g, new Principal(GatewayFixture.HOSPITAL_3A, Role.INSTITUTION,
+                        GatewayFixture.HOSPITAL_3A, java.util.Set.of(), false));
                 ManagedChannel ch = ManagedChannelBuilder.forAddress("127.0.0.1", g.port()).usePlaintext().build();
                 try {
                     server.close();
                     StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () ->
                             SettlementServiceGrpc.newBlockingStub(ch).withDeadlineAfter(30, TimeUnit.SECONDS)
+                                    .withCallCredentials(GatewayFixture.bearer(token))
                                     .settle(p01("X", "m").build()));
                     assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode(), e.getStatus().toString());
                     assertFalse(e.getStatus().getDescription().contains("at "), e.getStatus().getDescription());
@@ -108,6 +114,7 @@ class ServerBehaviourTest {
             holder.createStatement().executeUpdate("INSERT INTO accumulators (person_id, plan, year) "
                     + "VALUES ('D1', 'NM-REGION-EMPLOYEE', 2025)");
             var busy = SettlementServiceGrpc.newFutureStub(f.channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .withCallCredentials(f.credentials(GatewayFixture.HOSPITAL_3A))
                     .settle(p01("D1", "dl-busy").build());
             awaitLockWait(f);
             long t0 = System.nanoTime();

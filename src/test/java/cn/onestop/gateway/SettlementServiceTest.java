@@ -14,6 +14,8 @@ import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettleResponse;
 import cn.onestop.api.v1.SettlementStatus;
 import cn.onestop.api.v1.VisitType;
+import cn.onestop.identity.Principal;
+import cn.onestop.kernel.Role;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
@@ -147,8 +149,8 @@ class SettlementServiceTest {
     @Test
     void reversingAnotherInstitutionsSettlementIsNotFound() {
         SettleResponse s = f.settlement.settle(p01("E7", "m-7").build());
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> f.settlement.reverse(
-                ReverseRequest.newBuilder().setInstitutionCode(GatewayFixture.HOSPITAL_L2).setMessageId("x")
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> f.as(GatewayFixture.HOSPITAL_L2)
+                .reverse(ReverseRequest.newBuilder().setInstitutionCode(GatewayFixture.HOSPITAL_L2).setMessageId("x")
                         .setSettlementId(s.getRecord().getSettlementId()).build()));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
         assertEquals("SETTLEMENT_NOT_FOUND", GatewayFixture.errorInfo(e).getReason());
@@ -196,8 +198,10 @@ class SettlementServiceTest {
         assertEquals(Status.Code.NOT_FOUND, nobody.getStatus().getCode());
         assertEquals("PERSON_NOT_FOUND", GatewayFixture.errorInfo(nobody).getReason());
 
-        StatusRuntimeException where = assertThrows(StatusRuntimeException.class, () -> f.settlement.settle(
-                p01("E9", "e9-4").setInstitutionCode("H0000").build()));
+        // a principal whose institution is not (or no longer) registered
+        f.principal(new Principal("H99999999999", Role.INSTITUTION, "H99999999999", Set.of(), false));
+        StatusRuntimeException where = assertThrows(StatusRuntimeException.class, () -> f.as("H99999999999").settle(
+                p01("E9", "e9-4").setInstitutionCode("H99999999999").build()));
         assertEquals("INSTITUTION_NOT_FOUND", GatewayFixture.errorInfo(where).getReason());
 
         StatusRuntimeException mismatch = assertThrows(StatusRuntimeException.class, () -> f.settlement.settle(
@@ -210,23 +214,24 @@ class SettlementServiceTest {
     @Test
     void settlementsAreFoundByIdByMessageAndListedInPages() {
         for (int i = 0; i < 5; i++) {
-            f.settlement.settle(p01("E9", "list-" + i).setInstitutionCode(GatewayFixture.HOSPITAL_L2)
+            f.as(GatewayFixture.HOSPITAL_L2).settle(p01("E9", "list-" + i).setInstitutionCode(GatewayFixture.HOSPITAL_L2)
                     .setSettleDate("2025-07-0" + (i + 1)).build());
         }
-        var byMessage = f.settlement.getSettlement(GetSettlementRequest.newBuilder().setByMessage(
+        var l2 = f.as(GatewayFixture.HOSPITAL_L2);
+        var byMessage = l2.getSettlement(GetSettlementRequest.newBuilder().setByMessage(
                 InstitutionMessage.newBuilder().setInstitutionCode(GatewayFixture.HOSPITAL_L2).setMessageId("list-2"))
                 .build());
         assertEquals("2025-07-03", byMessage.getSettlement().getSettleDate());
-        assertEquals(byMessage, f.settlement.getSettlement(GetSettlementRequest.newBuilder()
+        assertEquals(byMessage, l2.getSettlement(GetSettlementRequest.newBuilder()
                 .setSettlementId(byMessage.getSettlementId()).build()));
 
         ListSettlementsRequest.Builder q = ListSettlementsRequest.newBuilder()
                 .setInstitutionCode(GatewayFixture.HOSPITAL_L2).setFromDate("2025-07-02").setToDate("2025-07-05")
                 .setPageSize(3);
-        ListSettlementsResponse page1 = f.settlement.listSettlements(q.build());
+        ListSettlementsResponse page1 = l2.listSettlements(q.build());
         assertEquals(List.of("2025-07-05", "2025-07-04", "2025-07-03"),
                 page1.getRecordsList().stream().map(r -> r.getSettlement().getSettleDate()).toList());
-        ListSettlementsResponse page2 = f.settlement.listSettlements(q.setPageToken(page1.getNextPageToken()).build());
+        ListSettlementsResponse page2 = l2.listSettlements(q.setPageToken(page1.getNextPageToken()).build());
         assertEquals(List.of("2025-07-02"),
                 page2.getRecordsList().stream().map(r -> r.getSettlement().getSettleDate()).toList());
         assertTrue(page2.getNextPageToken().isEmpty());

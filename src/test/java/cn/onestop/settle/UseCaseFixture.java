@@ -4,6 +4,8 @@ import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
 import cn.onestop.db.TestRows;
 import cn.onestop.enrolment.PersonDirectory;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import cn.onestop.ledger.JdbcLedger;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
@@ -20,11 +22,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The use cases over the real stores on a fresh database, with a few institutions and persons. */
 final class UseCaseFixture implements AutoCloseable {
     static final String HOSPITAL = "H15010500001";
     static final String OTHER_HOSPITAL = "H15010500002";
+
+    /** The hospital, as a caller. */
+    static final Caller AS_HOSPITAL = new Caller(HOSPITAL, Role.INSTITUTION, HOSPITAL, Set.of(), "t");
+    static final Caller AS_OTHER_HOSPITAL = new Caller(OTHER_HOSPITAL, Role.INSTITUTION, OTHER_HOSPITAL, Set.of(), "t");
+    static final Caller AS_AUDITOR = new Caller("auditor", Role.AUDITOR, null, Set.of(), "t");
 
     final Database db;
     final PersonDirectory directory;
