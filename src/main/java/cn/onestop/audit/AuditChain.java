@@ -18,6 +18,15 @@ record AuditChain(String id, long seq, byte[] hash) {
         return new AuditChain(HexFormat.of().formatHex(b), 0, GENESIS);
     }
 
+    /** The chain after {@code rows}, in order. */
+    AuditChain after(java.util.List<AuditRow> rows) {
+        AuditChain c = this;
+        for (AuditRow r : rows) {
+            c = c.next(r);
+        }
+        return c;
+    }
+
     /** The chain after {@code row}. */
     AuditChain next(AuditRow row) {
         return new AuditChain(id, seq + 1, row.hash(hash, id, seq + 1));

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code onestop audit}: recompute the ledger from its journals; exit 1 on any discrepancy. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check every accumulator row, account balance and settlement against the journals, "
-                + "and split every settlement again from its stored input.")
+                + "split every settlement again from its stored input, and recompute the audit trail's hash "
+                + "chains (an edited or deleted row is reported).")
 final class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "properties file (default: ${DEFAULT-VALUE})")
     Path config = Path.of("config", "onestop.properties");
@@ -24,8 +25,8 @@ final class AuditCommand implements Callable<Integer> {
         try (Database db = Database.open(DatabaseConfig.load(config, System.getenv()))) {
             LedgerAudit.Report r = new LedgerAudit(db.dataSource(),
                     new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run();
-            System.out.printf("%d accumulator rows, %d accounts, %d settlements: %s%n", r.accumulatorRows(),
-                    r.accounts(), r.settlements(),
+            System.out.printf("%d accumulator rows, %d accounts, %d settlements, %d audit trail rows: %s%n",
+                    r.accumulatorRows(), r.accounts(), r.settlements(), r.auditRows(),
                     r.clean() ? "consistent" : r.discrepancies().size() + " discrepancies");
             r.discrepancies().forEach(d -> System.out.println("  " + d));
             return r.clean() ? 0 : 1;

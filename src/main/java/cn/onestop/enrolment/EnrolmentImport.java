@@ -1,6 +1,9 @@
 package cn.onestop.enrolment;
 
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.kernel.ImportReport;
@@ -67,14 +70,28 @@ public final class EnrolmentImport {
 
     private final DataSource dataSource;
     private final PersonCsv csv;
+    private final Caller by;
 
     /**
      * @param dataSource the ledger
      * @param planScheme every known plan → {@code "EMPLOYEE"} or {@code "RESIDENT"}
      */
     public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme) {
+        this(dataSource, new PersonCsv(planScheme), Caller.local("import"));
+    }
+
+    private EnrolmentImport(DataSource dataSource, PersonCsv csv, Caller by) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.csv = new PersonCsv(planScheme);
+        this.csv = csv;
+        this.by = by;
+    }
+
+    /** The same import made by {@code caller} (in the audit trail); only an administrator of the centre may. */
+    public EnrolmentImport by(Caller caller) {
+        caller.unless("import persons", Role.CENTRE_ADMIN).ifPresent(f -> {
+            throw new SecurityException(f.message());
+        });
+        return new EnrolmentImport(dataSource, csv, caller);
     }
 
     /** An import for the plans of {@code rules}: a person may join any plan it has a version of. */
@@ -129,7 +146,7 @@ public final class EnrolmentImport {
             if (report.inserted() + report.updated() > 0) {
                 EnrolmentGeneration.bump(c);
             }
-            AuditTrail.record(c, ACTION, source, plan.auditDetail(report));
+            AuditTrail.append(c, List.of(AuditEvent.of(by, ACTION, source, plan.auditDetail(report))));
             return report;
         });
     }

@@ -1,6 +1,9 @@
 package cn.onestop.enrolment;
 
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import cn.onestop.db.InTransaction;
 import cn.onestop.kernel.ImportReport;
 import cn.onestop.request.Grade;
@@ -99,8 +102,22 @@ public final class InstitutionImport {
     }
 
     private final DataSource dataSource;
+    private final Caller by;
+
+    /** The same import made by {@code caller} (in the audit trail); only an administrator of the centre may. */
+    public InstitutionImport by(Caller caller) {
+        caller.unless("import institutions", Role.CENTRE_ADMIN).ifPresent(f -> {
+            throw new SecurityException(f.message());
+        });
+        return new InstitutionImport(dataSource, caller);
+    }
 
     public InstitutionImport(DataSource dataSource) {
+        this(dataSource, Caller.local("import"));
+    }
+
+    private InstitutionImport(DataSource dataSource, Caller by) {
+        this.by = by;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
@@ -143,7 +160,7 @@ public final class InstitutionImport {
             if (report.inserted() + report.updated() > 0) {
                 EnrolmentGeneration.bump(c);
             }
-            AuditTrail.record(c, ACTION, source, report.summary());
+            AuditTrail.append(c, List.of(AuditEvent.of(by, ACTION, source, report.summary())));
             return report;
         });
     }

@@ -40,7 +40,7 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
             if (request.getCsv().isBlank()) {
                 return Result.invalid("csv", "is required: the persons file with its header row");
             }
-            return Result.ok(report(EnrolmentImport.forPlans(dataSource, rules.get())
+            return Result.ok(report(EnrolmentImport.forPlans(dataSource, rules.get()).by(caller)
                     .importPersons(source(request), new StringReader(request.getCsv()), null)));
         });
     }
@@ -55,7 +55,7 @@ final class EnrolmentGrpcService extends EnrolmentAdminServiceGrpc.EnrolmentAdmi
             if (request.getCsv().isBlank()) {
                 return Result.invalid("csv", "is required: the institutions file with its header row");
             }
-            cn.onestop.kernel.ImportReport r = new InstitutionImport(dataSource)
+            cn.onestop.kernel.ImportReport r = new InstitutionImport(dataSource).by(caller)
                     .importInstitutions(source(request), new StringReader(request.getCsv()));
             if (r.ok() && r.inserted() + r.updated() > 0) {
                 changed.run();

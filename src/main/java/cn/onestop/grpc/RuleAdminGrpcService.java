@@ -45,15 +45,11 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
     @Override
     public void publishRuleVersion(PublishRuleVersionRequest request, StreamObserver<RuleVersion> out) {
         calls.run("PublishRuleVersion", out, (caller, deadline) -> {
-            var denied = caller.unless("publish rule versions", Role.CENTRE_ADMIN);
-            if (denied.isPresent()) {
-                return new Result.Failed<>(denied.get());
-            }
             if (request.getContent().isBlank()) {
                 return Result.invalid("content", "is required: the rule file's JSON");
             }
-            Result<RuleStore.Published> r = store.publish("published",
-                    request.getContent().getBytes(StandardCharsets.UTF_8));
+            Result<RuleStore.Published> r = store.publish(caller, "published",
+                    request.getContent().getBytes(StandardCharsets.UTF_8), request.getForceReason());
             if (r instanceof Result.Failed<RuleStore.Published> f) {
                 return new Result.Failed<>(f.failure());
             }
@@ -104,6 +100,9 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
         }
         if (v.document() != null) {
             b.setDocument(v.document());
+        }
+        if (v.forcedReason() != null) {
+            b.setForcedReason(v.forcedReason());
         }
         return b.build();
     }

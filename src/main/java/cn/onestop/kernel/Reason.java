@@ -24,5 +24,7 @@ public enum Reason {
     /** A different rule version of the same plan and start date is already published. */
     RULE_VERSION_EXISTS,
     /** The rule version's effective range overlaps a published one, or changes the plan's scheme. */
-    RULE_VERSION_CONFLICT
+    RULE_VERSION_CONFLICT,
+    /** The rule version would take effect on dates that already have settlements of its plan, and was not forced. */
+    RULE_VERSION_RETROACTIVE
 }

@@ -1,5 +1,6 @@
 package cn.onestop.ledger;
 
+import cn.onestop.audit.AuditVerifier;
 import cn.onestop.engine.FundPayment;
 import cn.onestop.engine.Settlement;
 import cn.onestop.engine.Outcome;
@@ -44,7 +45,8 @@ public final class LedgerAudit {
     }
 
     /** What the audit found; empty means the ledger is consistent. */
-    public record Report(int accumulatorRows, int accounts, int settlements, List<String> discrepancies) {
+    public record Report(int accumulatorRows, int accounts, int settlements, long auditRows,
+                         List<String> discrepancies) {
         public boolean clean() {
             return discrepancies.isEmpty();
         }
@@ -62,7 +64,9 @@ public final class LedgerAudit {
                 int rows = accumulators(c, found);
                 int accounts = accounts(c, found);
                 int settlements = settlements(c, found);
-                return new Report(rows, accounts, settlements, List.copyOf(found));
+                AuditVerifier.Report trail = AuditVerifier.verify(c);
+                found.addAll(trail.discrepancies());
+                return new Report(rows, accounts, settlements, trail.rows(), List.copyOf(found));
             } finally {
                 c.rollback();
             }

@@ -2,7 +2,10 @@ package cn.onestop.rulestore;
 
 import cn.onestop.db.InTransaction;
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.kernel.AuditEvent;
+import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Role;
 import cn.onestop.kernel.Result;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleTable;
@@ -52,7 +55,8 @@ public final class RuleStore {
     public List<String> seed(List<RuleFiles.RuleFile> files) throws SQLException {
         List<String> notes = new ArrayList<>();
         for (RuleFiles.RuleFile f : files) {
-            Result<Published> r = publish(f.origin(), f.content());
+            Result<Published> r = publish(Caller.local("release"), f.origin(), f.content(),
+                    "a rule table bundled with this release");
             if (r instanceof Result.Failed<Published> failed) {
                 if (failed.failure().reason() != Reason.RULE_VERSION_EXISTS) {
                     throw new IllegalStateException("bundled rule file " + f.origin() + ": "
@@ -67,11 +71,25 @@ public final class RuleStore {
     }
 
     /**
-     * Publishes one rule file. The same bytes again are a no-op returning the stored version; a
-     * different version with the same plan and start date is {@code RULE_VERSION_EXISTS}; an
-     * overlap is {@code RULE_VERSION_CONFLICT}; a file that does not validate is INVALID_ARGUMENT.
+     * Publishes one rule file, for a CENTRE_ADMIN caller. The same bytes again are a no-op returning
+     * the stored version; a different version with the same plan and start date is {@code
+     * RULE_VERSION_EXISTS}; an overlap is {@code RULE_VERSION_CONFLICT}; a file that does not
+     * validate is INVALID_ARGUMENT; a version that would take effect on a date on which settlements
+     * of its plan already exist is {@code RULE_VERSION_RETROACTIVE} unless {@code forceReason} says
+     * why it must (kept with the version and in the audit trail).
+     *
+     * @param forceReason null or blank: not forced
      */
-    public Result<Published> publish(String origin, byte[] content) throws SQLException {
+    public Result<Published> publish(Caller by, String origin, byte[] content, String forceReason)
+            throws SQLException {
+        var denied = by.unless("publish rule versions", Role.CENTRE_ADMIN);
+        if (denied.isPresent()) {
+            return new Result.Failed<>(denied.get());
+        }
+        String forced = forceReason == null || forceReason.isBlank() ? null : forceReason.strip();
+        if (forced != null && forced.length() > 500) {
+            return Result.invalid("force_reason", "is longer than 500 characters");
+        }
         RuleTable table;
         try {
             table = RuleTableParser.parse(origin, content);
@@ -105,10 +123,19 @@ public final class RuleStore {
                 c.rollback();
                 return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
             }
+            boolean retroactive = settledOn(c, table);
+            if (forced == null && retroactive) {
+                c.rollback();
+                return Result.failed(Reason.RULE_VERSION_RETROACTIVE, "settlements of plan " + table.plan()
+                        + " already exist on or after " + table.effectiveFrom()
+                        + (table.effectiveTo() == null ? "" : " (to " + table.effectiveTo() + ")")
+                        + ": a version cannot take effect on their dates unless forced with a written reason");
+            }
+            String kept = retroactive ? forced : null; // a reason is kept only where it was needed
             java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
-                    + "effective_from, effective_to, digest, document, origin, content, published_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "effective_from, effective_to, digest, document, origin, content, published_at, forced_reason) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, table.id());
                 ps.setString(2, table.plan());
                 ps.setDate(3, Date.valueOf(table.effectiveFrom()));
@@ -118,14 +145,16 @@ public final class RuleStore {
                 ps.setString(7, origin);
                 ps.setBytes(8, content);
                 ps.setTimestamp(9, Timestamp.from(now));
+                ps.setString(10, kept);
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
                 ps.executeUpdate();
             }
-            AuditTrail.record(c, "PUBLISH_RULES", table.id(), "digest " + table.digest() + " from " + origin);
-            return Result.ok(new Published(meta(table, origin, now), true));
+            AuditTrail.append(c, List.of(AuditEvent.of(by, "PUBLISH_RULES", table.id(), "digest " + table.digest()
+                    + " from " + origin + (kept == null ? "" : "; forced over settled dates: " + kept))));
+            return Result.ok(new Published(meta(table, origin, now, kept), true));
         });
     }
 
@@ -155,21 +184,38 @@ public final class RuleStore {
     private static List<Stored> loadAll(Connection c) throws SQLException {
         List<Stored> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version_id, plan, effective_from, effective_to, digest, "
-                + "document, origin, content, published_at FROM rule_versions ORDER BY plan, effective_from");
+                + "document, origin, content, published_at, forced_reason FROM rule_versions "
+                + "ORDER BY plan, effective_from");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 RuleVersionInfo m = new RuleVersionInfo(rs.getString(1), rs.getString(2),
                         rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(9).toInstant());
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(9).toInstant(),
+                        rs.getString(10));
                 out.add(new Stored(m, rs.getBytes(8)));
             }
         }
         return out;
     }
 
-    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt) {
+    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt, String forced) {
         return new RuleVersionInfo(t.id(), t.plan(), t.effectiveFrom(), t.effectiveTo(), t.digest(), document(t),
-                origin, publishedAt);
+                origin, publishedAt, forced);
+    }
+
+    /** Whether settlements of the table's plan exist on a date in its range. */
+    private static boolean settledOn(Connection c, RuleTable t) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM settlements WHERE plan = ? AND settle_date >= ? "
+                + (t.effectiveTo() == null ? "" : "AND settle_date <= ? ") + "LIMIT 1")) {
+            ps.setString(1, t.plan());
+            ps.setDate(2, Date.valueOf(t.effectiveFrom()));
+            if (t.effectiveTo() != null) {
+                ps.setDate(3, Date.valueOf(t.effectiveTo()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** The document title as stored (the column holds 500 characters). */

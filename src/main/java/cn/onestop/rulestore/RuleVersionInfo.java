@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param digest SHA-256 of the file's content
  * @param document the policy document it implements, or null
  * @param origin the file it was published from
+ * @param forcedReason why it was published over dates that already had settlements, or null
  */
 public record RuleVersionInfo(String id, String plan, LocalDate effectiveFrom, LocalDate effectiveTo, String digest,
-                              String document, String origin, Instant publishedAt) {
+                              String document, String origin, Instant publishedAt, String forcedReason) {
     public RuleVersionInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(plan, "plan");

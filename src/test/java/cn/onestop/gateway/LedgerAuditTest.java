@@ -49,4 +49,44 @@ class LedgerAuditTest {
             assertTrue(found.get(2).contains("splits again to"), found.get(2));
         }
     }
+
+    @Test
+    void theAuditTrailIsChainedAndAnEditedOrDeletedRowIsReported() throws Exception {
+        // one worker: every call below appends to the same chain, so where a deletion falls is known
+        try (GatewayFixture f = new GatewayFixture("audit_trail", cfg -> cfg.withThreads(1), true)) {
+            f.person("T1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 300_000, null);
+            for (int i = 0; i < 6; i++) {
+                f.settlement.settle(p01("T1", "t-" + i).setSettleDate("2025-03-1" + i).build());
+            }
+            f.person("T1", 2025); // a person read, audited too
+            LedgerAudit audit = new LedgerAudit(f.db.dataSource(), f.gateway.rules().get());
+            LedgerAudit.Report clean = audit.run();
+            assertTrue(clean.clean(), clean.discrepancies().toString());
+            long settles = count(f, "action = 'SETTLE' AND actor = 'H15010500001' AND role = 'INSTITUTION' "
+                    + "AND outcome = 'OK' AND request_id <> ''");
+            assertEquals(6, settles, "who, in which role, with what outcome, under which request id");
+            assertEquals(1, count(f, "action = 'PERSON_READ' AND actor = 'auditor'"));
+            assertTrue(clean.auditRows() >= 7);
+
+            try (Connection c = f.db.dataSource().getConnection()) {
+                c.setAutoCommit(true); // the test's own statements, each committed
+                c.createStatement().executeUpdate("UPDATE audit_log SET detail = REPLACE(detail, 'medfee', 'MEDFEE') "
+                        + "WHERE action = 'SETTLE' AND subject = (SELECT settlement_id FROM settlements "
+                        + "WHERE message_id = 't-2')");
+                c.createStatement().executeUpdate("DELETE FROM audit_log WHERE action = 'SETTLE' AND subject = "
+                        + "(SELECT settlement_id FROM settlements WHERE message_id = 't-4')");
+                c.createStatement().executeUpdate("DELETE FROM audit_log WHERE action = 'PERSON_READ'"); // the last
+            }
+            List<String> found = audit.run().discrepancies();
+            assertEquals(3, found.size(), found.toString());
+            assertTrue(found.get(0).contains("does not match its hash") && found.get(0).contains("SETTLE"),
+                    found.toString());
+            assertTrue(found.get(1).contains("missing before row"), found.toString());
+            assertTrue(found.get(2).contains("missing at its end"), found.toString());
+        }
+    }
+
+    private static long count(GatewayFixture f, String where) throws Exception {
+        return f.count("audit_log WHERE " + where);
+    }
 }
