@@ -2,25 +2,23 @@ package cn.onestop.settle;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Time-ordered identifiers ({@code S018c...}): milliseconds, a per-node sequence and a random
- * node tag, in hex. Ordered ids keep the clustered primary key's inserts at the end of the index.
+ * Identifiers that order by time and reveal nothing ({@code S018c…}): the milliseconds in hex (so
+ * the clustered primary key's inserts stay at the end of the index), then 64 random bits. Knowing one
+ * settlement's id says nothing about a neighbour's: guessing one takes about 2^63 tries per
+ * millisecond, and an id of another institution answers exactly as an unknown one anyway.
  */
 public final class SettlementIds {
-    private final String node;
-    private final AtomicLong sequence = new AtomicLong();
+    private final SecureRandom random = new SecureRandom();
 
     public SettlementIds() {
-        byte[] b = new byte[3];
-        new SecureRandom().nextBytes(b);
-        node = HexFormat.of().formatHex(b);
     }
 
     /** A new id: {@code prefix} (S settlement, R reversal) and the time it is made. */
     public String next(char prefix, long epochMillis) {
-        long seq = sequence.getAndIncrement() & 0xFFFFFFL;
-        return prefix + String.format("%012x%06x", epochMillis, seq) + node;
+        byte[] b = new byte[8];
+        random.nextBytes(b);
+        return prefix + String.format("%012x", epochMillis) + HexFormat.of().formatHex(b);
     }
 }
