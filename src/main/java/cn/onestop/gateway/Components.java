@@ -49,13 +49,14 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock);
+                rules, clock, cfg.batching());
         return new Components(store, rules, catalogs, directory, identities,
                 new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases);
     }
 
     @Override
     public void close() {
+        useCases.close();
         rules.close();
         catalogs.close();
         directory.close();

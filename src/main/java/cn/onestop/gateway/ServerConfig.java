@@ -2,6 +2,7 @@ package cn.onestop.gateway;
 
 import cn.onestop.db.ConfigurationException;
 import cn.onestop.db.Settings;
+import cn.onestop.settle.Batching;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -27,12 +28,17 @@ import java.util.Map;
  *   samples.dir                 ONESTOP_SAMPLES_DIR       config/samples
  *   catalog.dir                 ONESTOP_CATALOG_DIR       config/catalog (the sample catalog, with samples.load)
  *   catalog.cache-size          ONESTOP_CATALOG_CACHE     200000 (catalog items held in memory)
+ *   batch.lanes                 ONESTOP_BATCH_LANES       2 (settlement writers, each one batch at a time)
+ *   batch.max-size              ONESTOP_BATCH_MAX_SIZE    64 (settlements of different persons per commit)
+ *   batch.linger-us             ONESTOP_BATCH_LINGER_US   200 (how long a writer waits for company)
+ *   batch.queue                 ONESTOP_BATCH_QUEUE       4096 (settlements waiting; more are RESOURCE_EXHAUSTED)
  * </pre>
  *
  * @param threads 0 = size the executor to the database pool
  */
 public record ServerConfig(int port, int threads, int queue, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
-                           boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize) {
+                           boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize,
+                           Batching batching) {
     // keys: {property, environment variable}
     private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
     private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
@@ -69,32 +75,33 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
     public static ServerConfig defaults() {
         return new ServerConfig(50051, 0, 256, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"),
                 Duration.ofSeconds(2),
-                true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000);
+                true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000,
+                Batching.defaults());
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(p, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, batching);
     }
 
     public ServerConfig withThreads(int n) {
         return new ServerConfig(port, n, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, batching);
     }
 
     public ServerConfig withQueue(int n) {
         return new ServerConfig(port, threads, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, batching);
     }
 
     public ServerConfig withSamples(boolean load) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, batching);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, batching);
     }
 
     /**
@@ -125,7 +132,8 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
                 s.bool(SAMPLES[0], SAMPLES[1], d.loadSamples()),
                 s.path(SAMPLES_DIR[0], SAMPLES_DIR[1], d.samplesDir()),
                 s.path(CATALOG_DIR[0], CATALOG_DIR[1], d.catalogDir()),
-                s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE));
+                s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE),
+                batching(s, d.batching()));
     }
 
     /**
@@ -141,6 +149,23 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
             }
         }
         throw new IllegalArgumentException("not a gateway setting: " + property);
+    }
+
+    private static final String[] LANES = {"batch.lanes", "ONESTOP_BATCH_LANES"};
+    private static final String[] BATCH_SIZE = {"batch.max-size", "ONESTOP_BATCH_MAX_SIZE"};
+    private static final String[] LINGER = {"batch.linger-us", "ONESTOP_BATCH_LINGER_US"};
+    private static final String[] BATCH_QUEUE = {"batch.queue", "ONESTOP_BATCH_QUEUE"};
+
+    private static Batching batching(Settings s, Batching d) {
+        return new Batching(s.intValue(LANES[0], LANES[1], d.lanes(), 1, 64),
+                s.intValue(BATCH_SIZE[0], BATCH_SIZE[1], d.maxSize(), 1, 1_000),
+                Duration.ofNanos(1_000L * s.longValue(LINGER[0], LINGER[1], d.linger().toNanos() / 1_000, 0, 100_000)),
+                s.intValue(BATCH_QUEUE[0], BATCH_QUEUE[1], d.queue(), 1, 1_000_000));
+    }
+
+    public ServerConfig withBatching(Batching b) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
+                catalogDir, catalogCacheSize, b);
     }
 
     private static ZoneId zone(Settings s, ZoneId dflt) {

@@ -13,6 +13,7 @@ import io.grpc.stub.StreamObserver;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,20 @@ final class Calls {
         Result<T> handle(Caller caller, Deadline deadline) throws Exception;
     }
 
+    /** A handler whose answer comes later (a settlement answered when its batch commits). */
+    interface AsyncHandler<T> {
+        CompletableFuture<Result<T>> handle(Caller caller, Deadline deadline) throws Exception;
+    }
+
     <T> void run(String method, StreamObserver<T> out, Handler<T> handler) {
+        runAsync(method, out, (caller, deadline) -> CompletableFuture.completedFuture(handler.handle(caller, deadline)));
+    }
+
+    /**
+     * As {@link #run}, but the worker is free as soon as the handler has handed its work on; the
+     * answer is sent when the future completes.
+     */
+    <T> void runAsync(String method, StreamObserver<T> out, AsyncHandler<T> handler) {
         Context ctx = Context.current();
         try {
             workers.execute(ctx.wrap(() -> runNow(method, ctx, out, handler)));
@@ -51,7 +65,7 @@ final class Calls {
         }
     }
 
-    private <T> void runNow(String method, Context ctx, StreamObserver<T> out, Handler<T> handler) {
+    private <T> void runNow(String method, Context ctx, StreamObserver<T> out, AsyncHandler<T> handler) {
         try {
             if (ctx.isCancelled()) {
                 out.onError(Errors.status(Code.CANCELLED, "the call was cancelled before it ran", "CANCELLED"));
@@ -74,17 +88,29 @@ final class Calls {
                         + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
                 return;
             }
-            Result<T> r = handler.handle(caller.get(), deadline);
-            if (r instanceof Result.Ok<T> ok) {
+            handler.handle(caller.get(), deadline).whenComplete((r, t) -> answer(method, out, r, t));
+        } catch (InvalidRequestException e) {
+            out.onError(Errors.invalid(e));
+        } catch (Exception | Error e) {
+            out.onError(Errors.unexpected(method, e));
+        }
+    }
+
+    private static <T> void answer(String method, StreamObserver<T> out, Result<T> r, Throwable t) {
+        try {
+            if (t != null) {
+                Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                        ? t.getCause() : t;
+                out.onError(cause instanceof InvalidRequestException e ? Errors.invalid(e)
+                        : Errors.unexpected(method, cause));
+            } else if (r instanceof Result.Ok<T> ok) {
                 out.onNext(ok.value());
                 out.onCompleted();
             } else {
                 out.onError(Errors.of(((Result.Failed<T>) r).failure()));
             }
-        } catch (InvalidRequestException e) {
-            out.onError(Errors.invalid(e));
-        } catch (Exception | Error e) {
-            out.onError(Errors.unexpected(method, e));
+        } catch (RuntimeException e) {
+            // the call went away meanwhile (cancelled): nobody to answer
         }
     }
 

@@ -61,8 +61,9 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
 
     @Override
     public void settle(SettleRequest request, StreamObserver<SettleResponse> out) {
-        calls.run("Settle", out, (caller, deadline) -> useCases.settle().settle(caller, mapper().settle(request, true), deadline)
-                .map(SettlementMessages::settled));
+        calls.runAsync("Settle", out, (caller, deadline) -> useCases.settle()
+                .settleAsync(caller, mapper().settle(request, true), deadline)
+                .thenApply(r -> r.map(SettlementMessages::settled)));
     }
 
     @Override

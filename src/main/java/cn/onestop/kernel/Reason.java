@@ -19,6 +19,8 @@ public enum Reason {
     INSTITUTION_MISMATCH,
     /** The caller's role may not do this (PERMISSION_DENIED). */
     ROLE_NOT_PERMITTED,
+    /** Too much is waiting: refused at once, nothing written; retry shortly (RESOURCE_EXHAUSTED). */
+    OVERLOADED,
     /** The (institution, message id) was used before for a different request. */
     MESSAGE_ID_REUSED,
     /** A different rule version of the same plan and start date is already published. */

@@ -25,19 +25,24 @@ final class AccountStore implements Accounts {
         this.c = c;
     }
 
+    /** Locks the accounts in person-id order, in one locking read. */
     @Override
     public Map<String, Long> lock(Collection<String> personIds, Deadline deadline) {
+        List<String> sorted = List.copyOf(new TreeSet<>(personIds));
         return Sql.get("lock accounts", () -> {
             Map<String, Long> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM accounts WHERE person_id = ? "
-                    + "FOR UPDATE")) {
+            sorted.forEach(id -> out.put(id, 0L));
+            try (PreparedStatement ps = c.prepareStatement("SELECT person_id, balance FROM accounts WHERE person_id IN ("
+                    + Sql.marks(sorted.size()) + ") ORDER BY person_id FOR UPDATE")) {
                 if (deadline != null) {
                     ps.setQueryTimeout(deadline.seconds());
                 }
-                for (String id : new TreeSet<>(personIds)) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        out.put(id, rs.next() ? rs.getLong(1) : 0L);
+                for (int i = 0; i < sorted.size(); i++) {
+                    ps.setString(i + 1, sorted.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
                     }
                 }
             }
@@ -58,6 +63,39 @@ final class AccountStore implements Accounts {
     }
 
     /**
+     * Several locked accounts in one statement: each row set to the balance computed from the one
+     * read under lock (the batch holds each account once), checked against it.
+     */
+    private void moveAll(List<Move> moves) throws SQLException {
+        StringBuilder cases = new StringBuilder("UPDATE accounts SET balance = CASE person_id");
+        for (int i = 0; i < moves.size(); i++) {
+            cases.append(" WHEN ? THEN ?");
+        }
+        cases.append(" END WHERE person_id IN (").append(Sql.marks(moves.size())).append(") AND (");
+        for (int i = 0; i < moves.size(); i++) {
+            cases.append(i == 0 ? "" : " OR ").append("(person_id = ? AND balance = ?)");
+        }
+        cases.append(')');
+        try (PreparedStatement ps = c.prepareStatement(cases.toString())) {
+            int i = 1;
+            for (Move m : moves) {
+                ps.setString(i++, m.personId());
+                ps.setLong(i++, Math.addExact(m.before(), m.amount()));
+            }
+            for (Move m : moves) {
+                ps.setString(i++, m.personId());
+            }
+            for (Move m : moves) {
+                ps.setString(i++, m.personId());
+                ps.setLong(i++, m.before());
+            }
+            if (ps.executeUpdate() != moves.size()) {
+                throw new SQLException("accounts are not at the balances read under lock");
+            }
+        }
+    }
+
+    /**
      * Moves each locked account from the balance read under lock and journals it; the balance never
      * goes below zero (the table's check refuses it).
      */
@@ -73,9 +111,10 @@ final class AccountStore implements Accounts {
             return;
         }
         Sql.run("move accounts", () -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE accounts SET balance = balance + ? WHERE person_id = ? AND balance = ?")) {
-                for (Move m : real) {
+            if (real.size() == 1) {
+                Move m = real.get(0);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE accounts SET balance = balance + ? WHERE person_id = ? AND balance = ?")) {
                     ps.setLong(1, m.amount());
                     ps.setString(2, m.personId());
                     ps.setLong(3, m.before());
@@ -84,6 +123,8 @@ final class AccountStore implements Accounts {
                                 + " read under lock");
                     }
                 }
+            } else {
+                moveAll(real);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_journal "
                     + "(person_id, kind, amount, balance_after, settlement_id) VALUES "

@@ -41,6 +41,33 @@ final class MessageKeyStore implements MessageKeys {
     }
 
     @Override
+    public List<Key> findAll(java.util.Collection<Ref> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        return Sql.get("read message keys", () -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT institution_code, message_id, operation, hash_kind, "
+                    + "request_hash, target_id, created_at FROM idempotency_keys WHERE (institution_code, message_id) "
+                    + "IN (" + Sql.rows("(?, ?)", refs.size()) + ")")) {
+                int i = 1;
+                for (Ref r : refs) {
+                    ps.setString(i++, r.institutionCode());
+                    ps.setString(i++, r.messageId());
+                }
+                List<Key> out = new java.util.ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Key(rs.getString(1), rs.getString(2), Operation.valueOf(rs.getString(3)),
+                                RequestDigest.HashKind.valueOf(rs.getString(4)), rs.getBytes(5), rs.getString(6),
+                                rs.getTimestamp(7).toInstant()));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
     public void insert(List<Key> keys) {
         if (keys.isEmpty()) {
             return;

@@ -131,6 +131,20 @@ final class SettlementRows implements Settlements {
     }
 
     @Override
+    public List<SettlementRecord> findAll(java.util.Collection<String> settlementIds) {
+        if (settlementIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = List.copyOf(settlementIds);
+        return Sql.get("read settlements", () -> select("WHERE settlement_id IN (" + Sql.marks(ids.size()) + ")",
+                ps -> {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setString(i + 1, ids.get(i));
+                    }
+                }));
+    }
+
+    @Override
     public Optional<SettlementRecord> findByMessage(String institutionCode, String messageId) {
         return Sql.get("read settlement", () -> one("institution_code = ? AND message_id = ?", "", institutionCode,
                 messageId));

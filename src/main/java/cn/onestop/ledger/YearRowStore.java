@@ -24,23 +24,34 @@ import java.util.TreeSet;
  */
 final class YearRowStore implements YearRows {
     static final String COLUMNS;
-    private static final String LOCK;
     private static final String READ;
     private static final String APPLY;
+    private static final String APPLY_FIRST;
+    private static final String APPLY_ROW;
+    private static final String APPLY_SET;
     private static final String JOURNAL_ROW;
     private static final String JOURNAL;
 
     static {
         StringJoiner cols = new StringJoiner(", ");
-        StringJoiner set = new StringJoiner(", ");
+        StringJoiner upsert = new StringJoiner(", ");
         for (Accumulator a : Accumulator.values()) {
             cols.add(a.key());
-            set.add(a.key() + " = " + a.key() + " + ?");
+            upsert.add("a." + a.key() + " = a." + a.key() + " + d." + a.key());
         }
         COLUMNS = cols.toString();
-        LOCK = "SELECT " + COLUMNS + " FROM accumulators WHERE person_id = ? AND plan = ? AND year = ? FOR UPDATE";
         READ = "SELECT " + COLUMNS + " FROM accumulators WHERE person_id = ? AND plan = ? AND year = ?";
-        APPLY = "UPDATE accumulators SET " + set + " WHERE person_id = ? AND plan = ? AND year = ?";
+        // every locked row moved by its delta in one statement: the deltas as a derived table, joined
+        StringJoiner named = new StringJoiner(", ", "SELECT ? AS person_id, ? AS plan, ? AS year, ", "");
+        StringJoiner plain = new StringJoiner(", ", "SELECT ?, ?, ?, ", "");
+        for (Accumulator a : Accumulator.values()) {
+            named.add("? AS " + a.key());
+            plain.add("?");
+        }
+        APPLY = "UPDATE accumulators a JOIN (";
+        APPLY_FIRST = named.toString();
+        APPLY_ROW = plain.toString();
+        APPLY_SET = ") d ON a.person_id = d.person_id AND a.plan = d.plan AND a.year = d.year SET " + upsert;
         JOURNAL_ROW = "(" + Sql.marks(5 + Accumulator.count()) + ")";
         JOURNAL = "INSERT INTO accumulator_journal (person_id, plan, year, kind, settlement_id, " + COLUMNS
                 + ") VALUES ";
@@ -52,44 +63,56 @@ final class YearRowStore implements YearRows {
         this.c = c;
     }
 
+    /**
+     * Locks the rows in key order with one locking read; the year's first settlements create their
+     * rows first (ON DUPLICATE KEY takes the row's exclusive lock at once; INSERT IGNORE would take a
+     * shared lock first, and two settlements upgrading their shared locks deadlock each other).
+     */
     @Override
     public Map<YearKey, Accumulators> lock(Collection<YearKey> keys, Deadline deadline) {
+        List<YearKey> sorted = List.copyOf(new TreeSet<>(keys));
         return Sql.get("lock accumulator rows", () -> {
-            Map<YearKey, Accumulators> out = new LinkedHashMap<>();
-            for (YearKey k : new TreeSet<>(keys)) {
-                out.put(k, lockOne(k, deadline));
+            Map<YearKey, Accumulators> found = lockExisting(sorted, deadline);
+            if (found.size() < sorted.size()) {
+                List<YearKey> missing = sorted.stream().filter(k -> !found.containsKey(k)).toList();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO accumulators (person_id, plan, year) VALUES "
+                        + Sql.rows("(?, ?, ?)", missing.size()) + " ON DUPLICATE KEY UPDATE year = year")) {
+                    timeout(ps, deadline);
+                    int i = 1;
+                    for (YearKey k : missing) {
+                        i = bind(ps, i, k);
+                    }
+                    ps.executeUpdate();
+                }
+                found.putAll(lockExisting(missing, deadline));
+                if (found.size() < sorted.size()) {
+                    throw new SQLException("accumulator rows vanished while being locked");
+                }
             }
+            Map<YearKey, Accumulators> out = new LinkedHashMap<>();
+            sorted.forEach(k -> out.put(k, found.get(k)));
             return out;
         });
     }
 
-    private Accumulators lockOne(YearKey k, Deadline deadline) throws SQLException {
-        Accumulators row = lockExisting(k, deadline);
-        if (row != null) {
-            return row;
-        }
-        // the year's first settlement: create the row. ON DUPLICATE KEY takes the row's exclusive
-        // lock at once; INSERT IGNORE would take a shared lock first, and two settlements upgrading
-        // their shared locks deadlock each other
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO accumulators (person_id, plan, year) "
-                + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE year = year")) {
+    /** Locks and reads the rows that exist (no gap lock under READ COMMITTED). */
+    private Map<YearKey, Accumulators> lockExisting(List<YearKey> keys, Deadline deadline) throws SQLException {
+        Map<YearKey, Accumulators> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, plan, year, " + COLUMNS
+                + " FROM accumulators WHERE (person_id, plan, year) IN (" + Sql.rows("(?, ?, ?)", keys.size())
+                + ") ORDER BY person_id, plan, year FOR UPDATE")) {
             timeout(ps, deadline);
-            bind(ps, 1, k);
-            ps.executeUpdate();
+            int i = 1;
+            for (YearKey k : keys) {
+                i = bind(ps, i, k);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new YearKey(rs.getString(1), rs.getString(2), rs.getInt(3)), read(rs, 4));
+                }
+            }
         }
-        row = lockExisting(k, deadline);
-        if (row == null) {
-            throw new SQLException("accumulator row " + k + " vanished");
-        }
-        return row;
-    }
-
-    /** Locks and reads the row if it exists (no gap lock under READ COMMITTED); null if not. */
-    private Accumulators lockExisting(YearKey k, Deadline deadline) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-            timeout(ps, deadline);
-            return readOrNull(ps, k);
-        }
+        return out;
     }
 
     @Override
@@ -102,22 +125,28 @@ final class YearRowStore implements YearRows {
         });
     }
 
+    /** Moves the locked rows by their deltas in one statement, and journals every move in another. */
     @Override
     public void apply(List<Move> moves) {
         if (moves.isEmpty()) {
             return;
         }
         Sql.run("move accumulator rows", () -> {
-            try (PreparedStatement ps = c.prepareStatement(APPLY)) {
+            StringBuilder sql = new StringBuilder(APPLY);
+            for (int i = 0; i < moves.size(); i++) {
+                sql.append(i == 0 ? APPLY_FIRST : " UNION ALL " + APPLY_ROW);
+            }
+            sql.append(APPLY_SET);
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
                 for (Move m : moves) {
-                    int i = 1;
+                    i = bind(ps, i, m.key());
                     for (Accumulator a : Accumulator.values()) {
                         ps.setLong(i++, m.delta().get(a));
                     }
-                    bind(ps, i, m.key());
-                    if (ps.executeUpdate() != 1) {
-                        throw new SQLException("accumulator row " + m.key() + " is missing");
-                    }
+                }
+                if (ps.executeUpdate() != moves.size()) {
+                    throw new SQLException("an accumulator row to move is missing");
                 }
             }
             journal(moves);

@@ -13,7 +13,18 @@ import java.util.Optional;
 public interface MessageKeys {
     Optional<Key> find(String institutionCode, String messageId);
 
+    /** The keys of those of {@code refs} that were used, in one look. */
+    List<Key> findAll(java.util.Collection<Ref> refs);
+
     void insert(List<Key> keys);
+
+    /** An (institution, message id) pair. */
+    record Ref(String institutionCode, String messageId) {
+        public Ref {
+            Objects.requireNonNull(institutionCode, "institutionCode");
+            Objects.requireNonNull(messageId, "messageId");
+        }
+    }
 
     /** What a message id was used for. */
     enum Operation { SETTLE, REVERSE }
@@ -39,6 +50,10 @@ public interface MessageKeys {
         @Override
         public byte[] hash() {
             return hash.clone();
+        }
+
+        Ref ref() {
+            return new Ref(institutionCode, messageId);
         }
 
         /** A new key for a request, keyed by its canonical fingerprint. */

@@ -1,94 +1,79 @@
 package cn.onestop.settle;
 
-import cn.onestop.engine.Settlement;
-import cn.onestop.kernel.AuditEvent;
 import cn.onestop.kernel.Caller;
-import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Deadline;
+import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
-import cn.onestop.request.Accumulators;
+import cn.onestop.kernel.StoreException;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * 结算: splits and commits atomically, exactly once per (institution, message id). Everything that
- * only reads comes first ({@link Preparation}); then, in one transaction: lock the person's year row,
- * answer a retry as first answered, lock the accounts, split, write the settlement, its fund rows,
- * the accumulator move, the account moves, the message key and the audit entry.
+ * 结算: splits and commits, exactly once per (institution, message id). Everything that only reads
+ * comes first ({@link Preparation}), on the caller's thread; then the settlement joins a batch
+ * ({@link SettleBatcher}) and, in that batch's one transaction, its person's year row is locked, a
+ * retry is answered as first answered, the accounts are locked, the bill is split and the settlement,
+ * its fund rows, the accumulator move, the account moves, the message key and the audit entry are
+ * written ({@link BatchCommit}).
  */
 public final class Settle {
     private final Preparation preparation;
-    private final Splitter splitter;
     private final LedgerStore ledger;
-    private final Clock clock;
-    private final SettlementIds ids;
+    private final SettleBatcher batcher;
 
-    Settle(Preparation preparation, Splitter splitter, LedgerStore ledger, Clock clock, SettlementIds ids) {
+    Settle(Preparation preparation, LedgerStore ledger, SettleBatcher batcher) {
         this.preparation = preparation;
-        this.splitter = splitter;
         this.ledger = ledger;
-        this.clock = clock;
-        this.ids = ids;
+        this.batcher = batcher;
     }
 
+    /** The settlement, once its batch has committed (blocking). */
     public Result<Settled> settle(Caller caller, SettleCommand cmd, Deadline deadline) {
+        CompletableFuture<Result<Settled>> f = settleAsync(caller, cmd, deadline);
+        try {
+            long ms = deadline.remaining().plus(SettleBatcher.GRACE).toMillis();
+            return f.get(Math.max(1, ms), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreException(StoreException.Kind.TIMEOUT, "no answer from the ledger within the deadline: "
+                    + "the outcome is unknown; retry with the same message id", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "interrupted while waiting for the ledger", e);
+        }
+    }
+
+    /**
+     * The settlement, answered when its batch commits: a refusal, a settlement, or an exception
+     * carrying a {@link StoreException} when the ledger could not be used.
+     */
+    public CompletableFuture<Result<Settled>> settleAsync(Caller caller, SettleCommand cmd, Deadline deadline) {
         Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
         if (denied.isPresent()) {
-            return new Result.Failed<>(denied.get());
+            return CompletableFuture.completedFuture(new Result.Failed<>(denied.get()));
         }
         RequestDigest digest = cmd.digest();
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
         if (prepared instanceof Result.Failed<Preparation.Prepared> refused) {
             // a retry is answered as first answered, even if the person or the catalog changed since
-            return ledger.read(tx -> replay(tx, cmd, digest)).orElse(new Result.Failed<>(refused.failure()));
+            return CompletableFuture.completedFuture(ledger.read(tx -> replay(tx, cmd, digest))
+                    .orElse(new Result.Failed<>(refused.failure())));
         }
-        return ledger.write(deadline, tx -> commit(tx, caller, cmd, digest, prepared.value(), deadline));
-    }
-
-    private Result<Settled> commit(LedgerTx tx, Caller caller, SettleCommand cmd, RequestDigest digest,
-                                   Preparation.Prepared p, Deadline deadline) {
-        YearKey key = p.yearKey(cmd);
-        Accumulators ytd = tx.yearRows().lock(List.of(key), deadline).get(key);
-        // a retry, or a concurrent duplicate that committed while this one waited for the lock
-        Optional<Result<Settled>> replay = replay(tx, cmd, digest);
-        if (replay.isPresent()) {
-            return replay.get();
+        Pending p = new Pending(caller, cmd, digest, prepared.value(), deadline, new CompletableFuture<>());
+        if (!batcher.offer(p)) {
+            return CompletableFuture.completedFuture(Result.failed(Reason.OVERLOADED, "too many settlements are "
+                    + "waiting for the ledger; retry shortly with the same message id"));
         }
-        String personId = p.person().personId();
-        Map<String, Long> balances = tx.accounts().lock(p.accounts(), deadline);
-        long balance = balances.get(personId);
-        long familyBalance = p.familyId() == null ? 0 : balances.get(p.familyId());
-        Result<Splitter.Split> split = splitter.split(cmd, p, ytd, balance, familyBalance);
-        if (split instanceof Result.Failed<Splitter.Split> f) {
-            return new Result.Failed<>(f.failure());
-        }
-        Settlement s = split.value().settlement();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the column keeps it
-        String id = ids.next('S', now.toEpochMilli());
-        SettlementRecord record = new SettlementRecord(id, cmd.institutionCode(), cmd.messageId(), personId,
-                SettlementStatus.SETTLED, split.value().bill(), now, s.ownAccountDebit(), p.familyId(),
-                s.familyDebit(), null, null);
-        tx.settlements().insert(List.of(new Settlements.New(record, cmd, split.value().input())));
-        tx.yearRows().apply(List.of(new YearRows.Move(key, "SETTLE", id, s.delta())));
-        List<Accounts.Move> moves = new ArrayList<>(2);
-        moves.add(new Accounts.Move(personId, balance, -s.ownAccountDebit(), "SETTLE", id));
-        if (s.familyDebit() > 0) {
-            moves.add(new Accounts.Move(p.familyId(), familyBalance, -s.familyDebit(), "FAMILY_AID", id));
-        }
-        tx.accounts().move(moves);
-        tx.messageKeys().insert(List.of(MessageKeys.Key.of(cmd.institutionCode(), cmd.messageId(),
-                MessageKeys.Operation.SETTLE, digest, id, now)));
-        tx.audit(List.of(AuditEvent.of(caller, "SETTLE", id, cmd.institutionCode() + "/" + cmd.messageId() + " person "
-                + personId + " credential " + cmd.credential().type() + ":" + cmd.credential().masked()
-                + " medfee " + s.amounts().medfeeSumamt() + " funds " + s.amounts().fundPaySumamt())));
-        return Result.ok(new Settled(record, false));
+        return p.answer();
     }
 
     /** The first answer to this message id, or a refusal if it was used for something else; empty if unused. */

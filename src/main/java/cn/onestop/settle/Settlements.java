@@ -17,6 +17,9 @@ public interface Settlements {
 
     Optional<SettlementRecord> find(String settlementId);
 
+    /** Those of the settlements that exist, in one look. */
+    List<SettlementRecord> findAll(java.util.Collection<String> settlementIds);
+
     Optional<SettlementRecord> findByMessage(String institutionCode, String messageId);
 
     /** The settlement's record, its row locked for a reversal. */

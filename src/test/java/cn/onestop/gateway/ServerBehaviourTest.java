@@ -10,6 +10,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import cn.onestop.identity.Principal;
 import cn.onestop.kernel.Role;
+import cn.onestop.settle.Batching;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,7 +108,9 @@ class ServerBehaviourTest {
 
     @Test
     void aCallWhoseDeadlinePassesWhileItWaitsForAWorkerNeverRuns() throws Exception {
-        try (GatewayFixture f = new GatewayFixture("deadline", cfg -> cfg.withThreads(1), true);
+        // one worker and one batch writer, of batches of one: the first settlement holds them both
+        try (GatewayFixture f = new GatewayFixture("deadline", cfg -> cfg.withThreads(1)
+                .withBatching(new Batching(1, 1, Duration.ZERO, 16)), true);
              Connection holder = f.db.dataSource().getConnection()) {
             f.person("D1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
             f.person("D2", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);

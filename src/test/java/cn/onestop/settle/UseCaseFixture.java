@@ -87,6 +87,7 @@ final class UseCaseFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        useCases.close();
         directory.close();
         db.close();
     }
