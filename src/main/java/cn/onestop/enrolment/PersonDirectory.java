@@ -1,6 +1,8 @@
 package cn.onestop.enrolment;
 
 import cn.onestop.db.Transactions;
+import cn.onestop.request.Accumulator;
+import cn.onestop.request.Accumulators;
 import cn.onestop.request.AssistanceCategory;
 import cn.onestop.request.AssistanceIdentity;
 import cn.onestop.request.CrDisabled;
@@ -46,6 +48,17 @@ public final class PersonDirectory implements Directory, AutoCloseable {
     private static final String PERSON_COLUMNS = "p.person_id, p.name, p.plan, p.status, p.civil_servant, "
             + "p.medical_care, p.cr_disabled, p.arrears, p.benefit_start, p.birth_date, p.enrolled_on, p.student, "
             + "a.category, a.valid_from, a.valid_to";
+
+    /** The accumulator columns, prefixed for the join of {@link #holdingWithState}. */
+    private static final String STATE_COLUMNS;
+
+    static {
+        java.util.StringJoiner j = new java.util.StringJoiner(", ");
+        for (Accumulator a : Accumulator.values()) {
+            j.add("COALESCE(y." + a.key() + ", 0)");
+        }
+        STATE_COLUMNS = j.toString();
+    }
 
     private final Transactions tx;
     private final Cache<String, RegisteredInstitution> institutions = Caffeine.newBuilder()
@@ -159,6 +172,32 @@ public final class PersonDirectory implements Directory, AutoCloseable {
         });
     }
 
+    /** Reads the ledger's accumulator and account rows beside the person, for a pre-settlement only. */
+    @Override
+    public Optional<Holder> holdingWithState(CredentialRef credential, int year) {
+        return tx.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PERSON_COLUMNS + ", COALESCE(b.balance, 0), "
+                    + STATE_COLUMNS + " FROM credentials k JOIN persons p ON p.person_id = k.person_id "
+                    + "LEFT JOIN assistance_identities a ON a.person_id = p.person_id "
+                    + "LEFT JOIN accounts b ON b.person_id = p.person_id "
+                    + "LEFT JOIN accumulators y ON y.person_id = p.person_id AND y.plan = p.plan AND y.year = ? "
+                    + "WHERE k.cert_type = ? AND k.cert_value = ? ORDER BY a.valid_from, a.category")) {
+                ps.setInt(1, year);
+                ps.setInt(2, credential.type());
+                ps.setString(3, credential.value());
+                long[] state = new long[Accumulator.count() + 1];
+                Optional<EnrolledPerson> person = person(ps, List.of(), rs -> {
+                    state[0] = rs.getLong(16);
+                    for (int i = 0; i < Accumulator.count(); i++) {
+                        state[i + 1] = rs.getLong(17 + i);
+                    }
+                });
+                return person.map(p -> new Holder(p, Accumulators.of(java.util.Arrays.copyOfRange(state, 1,
+                        state.length)), state[0]));
+            }
+        });
+    }
+
     @Override
     public Optional<String> personIdHolding(CredentialRef credential) {
         return tx.read(c -> {
@@ -195,13 +234,24 @@ public final class PersonDirectory implements Directory, AutoCloseable {
         });
     }
 
-    /** One row per assistance identity (or one row with nulls): the person, then the identities. */
+    /** More columns of the first row than the person's. */
+    private interface Extra {
+        void read(ResultSet rs) throws SQLException;
+    }
+
     private static Optional<EnrolledPerson> person(PreparedStatement ps, List<CredentialRef> credentials)
+            throws SQLException {
+        return person(ps, credentials, rs -> { });
+    }
+
+    /** One row per assistance identity (or one row with nulls): the person, then the identities. */
+    private static Optional<EnrolledPerson> person(PreparedStatement ps, List<CredentialRef> credentials, Extra extra)
             throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
+            extra.read(rs);
             String personId = rs.getString(1);
             String name = rs.getString(2);
             String plan = rs.getString(3);

@@ -3,18 +3,22 @@ package cn.onestop.settle;
 import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Result;
-import cn.onestop.request.Accumulators;
 
 import java.util.Optional;
 
 
-/** 试算: the split from the stored state, as Settle would make it now; nothing is locked or written. */
+/**
+ * 试算: the split from the stored state, as Settle would make it now; nothing is locked or written.
+ * The person, their accumulators and their balance are read in one statement.
+ */
 public final class PreSettle {
     private final Preparation preparation;
     private final Splitter splitter;
     private final LedgerStore ledger;
+    private final Directory directory;
 
-    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger) {
+    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger, Directory directory) {
+        this.directory = directory;
         this.preparation = preparation;
         this.splitter = splitter;
         this.ledger = ledger;
@@ -25,20 +29,22 @@ public final class PreSettle {
         if (denied.isPresent()) {
             return new Result.Failed<>(denied.get());
         }
-        Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
+        // the person, their year's accumulators and their balance in one read; nothing is locked
+        Directory.Holder[] state = new Directory.Holder[1];
+        Result<Preparation.Prepared> prepared = preparation.prepare(cmd, c -> directory.holdingWithState(c,
+                cmd.year()).map(h -> {
+                    state[0] = h;
+                    return h.person();
+                }));
         if (prepared instanceof Result.Failed<Preparation.Prepared> f) {
             return new Result.Failed<>(f.failure());
         }
         Preparation.Prepared p = prepared.value();
-        return ledger.read(tx -> {
-            Accumulators ytd = tx.yearRows().peek(p.yearKey(cmd));
-            long balance = tx.accounts().peek(p.person().personId());
-            long family = p.familyId() == null ? 0 : tx.accounts().peek(p.familyId());
-            Result<Splitter.Split> split = splitter.split(cmd, p, ytd, balance, family);
-            if (split instanceof Result.Failed<Splitter.Split> f) {
-                return new Result.Failed<>(f.failure());
-            }
-            return Result.ok(new PreSettled(p.person().personId(), split.value().bill()));
-        });
+        long family = p.familyId() == null ? 0 : ledger.read(tx -> tx.accounts().peek(p.familyId()));
+        Result<Splitter.Split> split = splitter.split(cmd, p, state[0].ytd(), state[0].balance(), family);
+        if (split instanceof Result.Failed<Splitter.Split> f) {
+            return new Result.Failed<>(f.failure());
+        }
+        return Result.ok(new PreSettled(p.person().personId(), split.value().bill()));
     }
 }

@@ -40,12 +40,21 @@ final class Preparation {
     }
 
     Result<Prepared> prepare(SettleCommand cmd) {
+        return prepare(cmd, directory::holding);
+    }
+
+    /** Where the person holding a credential is read from. */
+    interface PersonSource {
+        Optional<EnrolledPerson> holding(CredentialRef credential);
+    }
+
+    Result<Prepared> prepare(SettleCommand cmd, PersonSource persons) {
         Optional<RegisteredInstitution> institution = directory.institution(cmd.institutionCode());
         if (institution.isEmpty()) {
             return Result.failed(Reason.INSTITUTION_NOT_FOUND, "institution " + cmd.institutionCode()
                     + " is not a registered designated institution");
         }
-        Optional<EnrolledPerson> person = directory.holding(cmd.credential());
+        Optional<EnrolledPerson> person = persons.holding(cmd.credential());
         if (person.isEmpty()) {
             return Result.failed(Reason.PERSON_NOT_FOUND, "no person holds this credential");
         }

@@ -39,7 +39,7 @@ public final class UseCases implements AutoCloseable {
         Splitter splitter = new Splitter(rules);
         SettlementIds ids = new SettlementIds();
         SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids));
-        return new UseCases(new PreSettle(preparation, splitter, ledger), new Settle(preparation, ledger, batcher),
+        return new UseCases(new PreSettle(preparation, splitter, ledger, directory), new Settle(preparation, ledger, batcher),
                 new Reverse(ledger, clock, ids), new SettlementReads(ledger), new PersonLookup(directory, ledger),
                 batcher);
     }

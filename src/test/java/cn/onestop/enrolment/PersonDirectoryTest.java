@@ -51,6 +51,25 @@ class PersonDirectoryTest {
     }
 
     @Test
+    void aPreSettlementReadsThePersonTheirYearAndTheirBalanceTogether() throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true);
+            c.createStatement().executeUpdate("INSERT INTO accumulators (person_id, plan, year, admissions, pool_paid) "
+                    + "VALUES ('P1', 'NM-REGION-EMPLOYEE', 2025, 2, 123456)");
+        }
+        try (PersonDirectory d = new PersonDirectory(db.dataSource(), null)) {
+            var h = d.holdingWithState(new CredentialRef(1, "EV-P1"), 2025).orElseThrow();
+            assertEquals("P1", h.person().personId());
+            assertEquals(1_000, h.balance());
+            assertEquals(2, h.ytd().get(cn.onestop.request.Accumulator.ADMISSIONS));
+            assertEquals(123_456, h.ytd().get(cn.onestop.request.Accumulator.POOL_PAID));
+            var other = d.holdingWithState(new CredentialRef(1, "EV-P1"), 2026).orElseThrow();
+            assertEquals(cn.onestop.request.Accumulators.ZERO, other.ytd(), "a year without a row reads as zero");
+            assertEquals(Optional.empty(), d.holdingWithState(new CredentialRef(1, "EV-NOBODY"), 2025));
+        }
+    }
+
+    @Test
     void anImportOnOneNodeReachesTheInstitutionCacheOfAnotherWithinThePoll() throws Exception {
         InstitutionImport imp = new InstitutionImport(db.dataSource());
         assertTrue(imp.importInstitutions("v1", new StringReader(HEADER
