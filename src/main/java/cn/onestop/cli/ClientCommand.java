@@ -29,7 +29,10 @@ import java.util.concurrent.TimeUnit;
  * settle or reverse against a running gateway; requests and answers in the API's JSON form.
  */
 @Command(name = "client", mixinStandardHelpOptions = true,
-        description = "Call a running gateway: person, presettle, settle, reverse, settlement.",
+        description = "Call a running gateway: person, presettle, settle, reverse, settlement. Prints a receipt "
+                + "(--json: the API's JSON).",
+        footer = {"", "Exit status: 0 done; 2 refused, with the reason on stderr; 3 the gateway or its database is "
+                + "unavailable, overloaded or out of time (retry with the same message id); 1 anything else."},
         subcommands = {ClientCommand.Person.class, ClientCommand.PreSettle.class, ClientCommand.Settle.class,
                 ClientCommand.Reverse.class, ClientCommand.Get.class})
 final class ClientCommand {
@@ -38,6 +41,18 @@ final class ClientCommand {
 
     @Mixin
     Connection connection;
+
+    @Option(names = "--json", description = "print the answer as the API's JSON instead of a receipt")
+    boolean json;
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "the receipt's language (default: ${DEFAULT-VALUE})")
+    String lang = "zh";
+
+    /** Exit statuses scripts can rely on. */
+    static final int DONE = 0;
+    static final int OTHER = 1;
+    static final int REFUSED = 2;
+    static final int UNAVAILABLE = 3;
 
     @Option(names = "--deadline-ms", paramLabel = "MS",
             description = "deadline of the call (default: ${DEFAULT-VALUE})")
@@ -53,12 +68,21 @@ final class ClientCommand {
         try {
             var stub = SettlementServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS);
-            System.out.println(JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
-                    .print(call.call(stub)));
-            return 0;
+            MessageOrBuilder answer = call.call(stub);
+            System.out.print(json ? JsonFormat.printer().preservingProtoFieldNames().alwaysPrintFieldsWithNoPresence()
+                    .print(answer) + "\n" : receipt(answer));
+            return DONE;
         } catch (StatusRuntimeException e) {
-            System.err.println(e.getStatus().getCode() + ": " + e.getStatus().getDescription());
             var details = io.grpc.protobuf.StatusProto.fromThrowable(e);
+            String reason = "";
+            if (details != null) {
+                for (var any : details.getDetailsList()) {
+                    if (any.is(com.google.rpc.ErrorInfo.class)) {
+                        reason = " [" + any.unpack(com.google.rpc.ErrorInfo.class).getReason() + "]";
+                    }
+                }
+            }
+            System.err.println(e.getStatus().getCode() + reason + ": " + e.getStatus().getDescription());
             if (details != null) {
                 for (var any : details.getDetailsList()) {
                     if (any.is(com.google.rpc.BadRequest.class)) {
@@ -68,10 +92,39 @@ final class ClientCommand {
                     }
                 }
             }
-            return 1;
+            return exitStatus(e.getStatus().getCode());
         } finally {
             channel.shutdownNow();
         }
+    }
+
+    private String receipt(MessageOrBuilder answer) {
+        Receipt r = new Receipt(new Labels(Labels.parse(lang)));
+        if (answer instanceof cn.onestop.api.v1.SettleResponse s) {
+            return r.settled(s);
+        }
+        if (answer instanceof cn.onestop.api.v1.PreSettleResponse s) {
+            return r.preSettled(s);
+        }
+        if (answer instanceof cn.onestop.api.v1.ReverseResponse s) {
+            return r.reversed(s);
+        }
+        if (answer instanceof cn.onestop.api.v1.SettlementRecord s) {
+            return r.settlement(s);
+        }
+        if (answer instanceof cn.onestop.api.v1.PersonInfo s) {
+            return r.person(s);
+        }
+        throw new IllegalStateException("no receipt for " + answer.getClass().getSimpleName());
+    }
+
+    static int exitStatus(io.grpc.Status.Code code) {
+        return switch (code) {
+            case INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED,
+                 UNAUTHENTICATED, OUT_OF_RANGE -> REFUSED;
+            case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED -> UNAVAILABLE;
+            default -> OTHER;
+        };
     }
 
     static <T extends com.google.protobuf.Message.Builder> T read(Path file, T builder) throws Exception {
