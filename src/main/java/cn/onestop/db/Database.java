@@ -57,7 +57,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database: without a URL starts the embedded MariaDB in {@code cfg.embeddedDir()}
-     * and creates {@code cfg.database()} if missing; with a URL that names no database, appends and
+     * (logging in with its own generated password, whatever {@code cfg} says) and creates {@code
+     * cfg.database()} if missing; with a URL that names no database, appends and
      * creates {@code cfg.database()}. Then builds the pool and runs Flyway over {@code
      * flywayLocations} (none given: {@link #MIGRATIONS}).
      *
@@ -80,6 +81,8 @@ public final class Database implements AutoCloseable {
             String dbName;
             if (cfg.embedded()) {
                 embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
+                cfg = new DatabaseConfig(null, embedded.user(), embedded.password(), cfg.database(),
+                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs());
                 dbName = cfg.database();
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
