@@ -21,11 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's database: an optional embedded MariaDB, a HikariCP pool and Flyway migrations.
+ * The application's database: an optional embedded MariaDB, a HikariCP pool, Flyway migrations, and
+ * a probe that knows whether the database answers ({@link #health()}).
  *
  * <p>Connections come with autoCommit off and READ COMMITTED isolation: every use is a transaction
  * that ends in a COMMIT or ROLLBACK, run through {@link Transactions} (and its one error policy), so
- * no transaction pays for switching autoCommit.
+ * no transaction pays for switching autoCommit. A connection is waited for no longer than the running
+ * call's deadline, and not at all while the probe knows the database is down ({@link CallDataSource}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -33,18 +35,23 @@ public final class Database implements AutoCloseable {
     /** Where the application's migrations live: SQL files, and the Java migrations that carry data over. */
     public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:cn/onestop/db/migration"};
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final CallDataSource dataSource;
+    private final DatabaseProbe probe;
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
     private boolean closed;
 
     private Database(
-            HikariDataSource dataSource,
+            HikariDataSource pool,
+            DatabaseProbe probe,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
             String databaseName) {
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.probe = probe;
+        this.dataSource = new CallDataSource(pool, probe);
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
@@ -106,7 +113,8 @@ public final class Database implements AutoCloseable {
                     cfg.poolSize(),
                     embedded != null ? "embedded" : "external",
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Database(ds, embedded, url, dbName);
+            DatabaseProbe probe = new DatabaseProbe(url, cfg.user(), cfg.password()).start();
+            return new Database(ds, probe, embedded, url, dbName);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (ds != null) {
                 ds.close();
@@ -118,14 +126,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The pooled data source (autoCommit on, READ COMMITTED). */
+    /**
+     * The pooled data source (autoCommit off, READ COMMITTED); its waits are bounded by the running
+     * call's deadline, and it fails at once while {@link #health()} knows the database is down.
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
     /** Pool statistics: active, idle, total connections and threads waiting. */
     public HikariPoolMXBean pool() {
-        return dataSource.getHikariPoolMXBean();
+        return pool.getHikariPoolMXBean();
+    }
+
+    /** The most connections the pool holds. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /** Whether the database answers now, and a way to hear it come and go. */
+    public DatabaseProbe health() {
+        return probe;
     }
 
     /** True when this Database started (and owns) an embedded server. */
@@ -156,7 +177,8 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
-            dataSource.close();
+            probe.close();
+            pool.close();
         } finally {
             if (embeddedDb != null) {
                 embeddedDb.close();

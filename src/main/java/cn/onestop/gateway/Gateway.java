@@ -82,8 +82,7 @@ public final class Gateway implements AutoCloseable {
 
     private static Gateway assemble(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder,
                                     Components parts) throws IOException {
-        int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
-                ? h.getMaximumPoolSize() : 0;
+        int poolSize = database.poolSize();
         int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
         if (poolSize > 0 && poolSize < threads) {
             LOG.warn("{} worker threads share {} database connections: calls will queue for connections",

@@ -68,18 +68,20 @@ final class Calls {
                 }
                 deadline = deadline.atMost(Duration.ofNanos(left));
             }
-            Optional<Caller> caller = caller(method, ctx);
-            if (caller.isEmpty()) {
-                out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
-                        + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
-                return;
-            }
-            Result<T> r = handler.handle(caller.get(), deadline);
-            if (r instanceof Result.Ok<T> ok) {
-                out.onNext(ok.value());
-                out.onCompleted();
-            } else {
-                out.onError(Errors.of(((Result.Failed<T>) r).failure()));
+            try (Deadline.Scope scope = deadline.enter()) { // bounds the waits for the database too
+                Optional<Caller> caller = caller(method, ctx);
+                if (caller.isEmpty()) {
+                    out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
+                            + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
+                    return;
+                }
+                Result<T> r = handler.handle(caller.get(), deadline);
+                if (r instanceof Result.Ok<T> ok) {
+                    out.onNext(ok.value());
+                    out.onCompleted();
+                } else {
+                    out.onError(Errors.of(((Result.Failed<T>) r).failure()));
+                }
             }
         } catch (InvalidRequestException e) {
             out.onError(Errors.invalid(e));
