@@ -31,6 +31,8 @@ final class CallDataSource implements DataSource {
     /** At most this much of a call's remaining time is kept for answering it. */
     private static final long MAX_MARGIN_MS = 250;
     private static final long MIN_MARGIN_MS = 20;
+    /** How long one ask of the pool waits before the probe is looked at again. */
+    private static final long SLICE_MS = 100;
 
     private final HikariDataSource pool;
     private final DatabaseProbe probe;
@@ -43,7 +45,7 @@ final class CallDataSource implements DataSource {
     @Override
     public Connection getConnection() throws SQLException {
         if (!probe.up()) {
-            throw new SQLTransientConnectionException("the database is unreachable: " + probe.problem(), "08001");
+            throw down();
         }
         long wait = pool.getConnectionTimeout();
         boolean byDeadline = false;
@@ -60,7 +62,7 @@ final class CallDataSource implements DataSource {
             }
         }
         try {
-            return ((HikariPool) pool.getHikariPoolMXBean()).getConnection(wait);
+            return waitFor(wait);
         } catch (SQLTransientConnectionException e) {
             probe.suspect();
             if (byDeadline && e.getCause() == null && probe.up()) {
@@ -74,6 +76,34 @@ final class CallDataSource implements DataSource {
             probe.suspect();
             throw e;
         }
+    }
+
+    /**
+     * A connection within {@code ms}, asked for in slices so that a wait that began before the probe
+     * saw the database go is cut short when it does.
+     */
+    private Connection waitFor(long ms) throws SQLException {
+        HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
+        long until = System.nanoTime() + ms * 1_000_000;
+        while (true) {
+            long left = (until - System.nanoTime()) / 1_000_000;
+            try {
+                return hikari.getConnection(Math.max(1, Math.min(SLICE_MS, left)));
+            } catch (SQLTransientConnectionException e) {
+                if (!probe.up()) {
+                    SQLTransientConnectionException d = down();
+                    d.addSuppressed(e);
+                    throw d;
+                }
+                if (left <= SLICE_MS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private SQLTransientConnectionException down() {
+        return new SQLTransientConnectionException("the database is unreachable: " + probe.problem(), "08001");
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class DatabaseProbe implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
 
     /** How often the server is pinged. */
-    public static final Duration PERIOD = Duration.ofMillis(500);
+    public static final Duration PERIOD = Duration.ofMillis(250);
     /** How long a connect or a ping may take before the database counts as down. */
     public static final Duration TIMEOUT = Duration.ofSeconds(1);
 
