@@ -493,9 +493,9 @@ class DatabaseTest {
         DatabaseConfig cfg = DatabaseConfig.defaults();
         assertEquals(
                 "true",
-                Database.driverProperties("jdbc:mariadb://h/x", cfg).get("useServerPrepStmts"));
+                Pools.driverProperties("jdbc:mariadb://h/x", cfg).get("useServerPrepStmts"));
         assertNull(
-                Database.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg)
+                Pools.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg)
                         .get("useServerPrepStmts"));
     }
 

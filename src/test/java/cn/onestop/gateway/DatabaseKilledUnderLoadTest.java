@@ -87,81 +87,105 @@ class DatabaseKilledUnderLoadTest {
                 var stub = SettlementServiceGrpc.newBlockingStub(ch).withCallCredentials(GatewayFixture.bearer(
                         GatewayFixture.tokenOf(g, new Principal(GatewayFixture.HOSPITAL_3A, Role.INSTITUTION,
                                 GatewayFixture.HOSPITAL_3A, Set.of(), false))));
-                AtomicBoolean stop = new AtomicBoolean();
-                List<Thread> terminals = new ArrayList<>();
-                for (int t = 0; t < TERMINALS; t++) {
-                    int terminal = t;
-                    Thread th = new Thread(() -> settleUntil(stub, terminal, stop), "terminal-" + t);
-                    terminals.add(th);
-                    th.start();
-                }
-                await(() -> acknowledged.size() >= BEFORE, Duration.ofSeconds(60), "settlements before the kill");
-
-                for (int round = 1; round <= KILLS; round++) { // the second shows the supervisor watches on
-                    int expected = round;
-                    long pid = server.pid().orElseThrow();
-                    long kill = System.nanoTime();
-                    ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // SIGKILL, mid-transaction
-                    HealthTest.awaitStatus(ch, "", ServingStatus.NOT_SERVING, Duration.ofSeconds(5));
-                    long down = ms(kill);
-                    await(() -> server.restarts() == expected, Duration.ofSeconds(60), "the database started again");
-                    long restarted = ms(kill);
-                    HealthTest.awaitStatus(ch, "", ServingStatus.SERVING, Duration.ofSeconds(30));
-                    long serving = ms(kill);
-                    int ackAtRecovery = acknowledged.size();
-                    await(() -> acknowledged.size() >= ackAtRecovery + AFTER, Duration.ofSeconds(60),
-                            "settlements after the recovery");
-                    long resumed = ms(kill);
-                    System.out.printf("[timing] mariadbd killed under load (%d terminals, kill %d): health NOT_SERVING "
-                                    + "after %d ms, database started again after %d ms, SERVING after %d ms, %d more "
-                                    + "settled after %d ms%n", TERMINALS, round, down, restarted, serving, AFTER, resumed);
-                    assertTrue(down < 3_000, "NOT_SERVING within seconds: " + down + " ms");
-                }
-                stop.set(true);
-                for (Thread th : terminals) {
-                    th.join(30_000);
-                }
-                System.out.printf("[fault] %d calls sent, %d acknowledged, %d UNAVAILABLE (slowest %d ms), slowest "
-                        + "call %d ms (deadline %d ms)%n", sent.size(), acknowledged.size(), unavailable.get(),
-                        slowestUnavailable.get(), slowest.get(), DEADLINE.toMillis());
-
+                underLoad(stub, () -> {
+                    for (int round = 1; round <= KILLS; round++) { // the second: the supervisor watches on
+                        killAndRecover(server, ch, round);
+                    }
+                });
                 assertTrue(problems.isEmpty(), "calls answered other than OK or UNAVAILABLE in time: " + problems);
                 assertTrue(unavailable.get() > 0, "the kill was felt");
                 assertEquals(port, g.port(), "the same gateway throughout");
                 assertEquals(KILLS, server.restarts());
-
-                int replayed = 0;
-                for (SettleRequest r : sent.values()) { // every call again, with its message id
-                    SettleResponse a = stub.withDeadlineAfter(30, TimeUnit.SECONDS).settle(r);
-                    String before = acknowledged.get(r.getMessageId());
-                    if (before != null) {
-                        assertTrue(a.getReplayed(), r.getMessageId());
-                        assertEquals(before, a.getRecord().getSettlementId(), r.getMessageId());
-                        replayed++;
-                    } else if (a.getReplayed()) {
-                        replayed++; // committed before the kill, its answer lost
-                    }
-                }
-                System.out.printf("[fault] %d unanswered calls sent again: %d had been committed, %d settled now%n",
-                        unanswered.size(), replayed - acknowledged.size(), sent.size() - replayed);
+                sendEveryCallAgain(stub);
             } finally {
                 ch.shutdownNow();
                 g.close();
             }
-            try (Connection c = db.dataSource().getConnection()) {
-                c.setAutoCommit(true); // the test's own statements, each committed
-                var rs = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT message_id) FROM settlements");
-                rs.next();
-                assertEquals(sent.size(), rs.getInt(1), "one settlement per message id");
-                assertEquals(sent.size(), rs.getInt(2));
-            }
-            LedgerAudit.Report audit = new LedgerAudit(db.dataSource(),
-                    new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run();
-            assertTrue(audit.clean(), audit.discrepancies().toString());
-            assertEquals(sent.size(), audit.settlements());
+            assertLedger(db);
         } finally {
             deleteTree(root);
         }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code step} while {@link #TERMINALS} terminals settle, from the {@link #BEFORE}-th settlement on. */
+    private void underLoad(SettlementServiceGrpc.SettlementServiceBlockingStub stub, Step step) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> terminals = new ArrayList<>();
+        for (int t = 0; t < TERMINALS; t++) {
+            int terminal = t;
+            Thread th = new Thread(() -> settleUntil(stub, terminal, stop), "terminal-" + t);
+            terminals.add(th);
+            th.start();
+        }
+        try {
+            await(() -> acknowledged.size() >= BEFORE, Duration.ofSeconds(60), "settlements before the kill");
+            step.run();
+        } finally {
+            stop.set(true);
+            for (Thread th : terminals) {
+                th.join(30_000);
+            }
+        }
+        System.out.printf("[fault] %d calls sent, %d acknowledged, %d UNAVAILABLE (slowest %d ms), slowest "
+                + "call %d ms (deadline %d ms)%n", sent.size(), acknowledged.size(), unavailable.get(),
+                slowestUnavailable.get(), slowest.get(), DEADLINE.toMillis());
+    }
+
+    /** SIGKILL to mariadbd mid-transaction; health goes NOT_SERVING, the server is started again, settling resumes. */
+    private void killAndRecover(EmbeddedMariaDb server, ManagedChannel ch, int round) throws Exception {
+        long pid = server.pid().orElseThrow();
+        long kill = System.nanoTime();
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        HealthTest.awaitStatus(ch, "", ServingStatus.NOT_SERVING, Duration.ofSeconds(5));
+        long down = ms(kill);
+        await(() -> server.restarts() == round, Duration.ofSeconds(60), "the database started again");
+        long restarted = ms(kill);
+        HealthTest.awaitStatus(ch, "", ServingStatus.SERVING, Duration.ofSeconds(30));
+        long serving = ms(kill);
+        int ackAtRecovery = acknowledged.size();
+        await(() -> acknowledged.size() >= ackAtRecovery + AFTER, Duration.ofSeconds(60),
+                "settlements after the recovery");
+        System.out.printf("[timing] mariadbd killed under load (%d terminals, kill %d): health NOT_SERVING after %d ms, "
+                + "database started again after %d ms, SERVING after %d ms, %d more settled after %d ms%n", TERMINALS,
+                round, down, restarted, serving, AFTER, ms(kill));
+        assertTrue(down < 3_000, "NOT_SERVING within seconds: " + down + " ms");
+    }
+
+    /** Every call again, with its message id: an acknowledged one replays its answer, any other replays or settles. */
+    private void sendEveryCallAgain(SettlementServiceGrpc.SettlementServiceBlockingStub stub) {
+        int replayed = 0;
+        for (SettleRequest r : sent.values()) {
+            SettleResponse a = stub.withDeadlineAfter(30, TimeUnit.SECONDS).settle(r);
+            String before = acknowledged.get(r.getMessageId());
+            if (before != null) {
+                assertTrue(a.getReplayed(), r.getMessageId());
+                assertEquals(before, a.getRecord().getSettlementId(), r.getMessageId());
+                replayed++;
+            } else if (a.getReplayed()) {
+                replayed++; // committed before the kill, its answer lost
+            }
+        }
+        System.out.printf("[fault] %d unanswered calls sent again: %d had been committed, %d settled now%n",
+                unanswered.size(), replayed - acknowledged.size(), sent.size() - replayed);
+    }
+
+    /** One settlement per message id sent, and the ledger audits clean against its journals. */
+    private void assertLedger(Database db) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(true); // the test's own statements, each committed
+            var rs = c.createStatement().executeQuery("SELECT COUNT(*), COUNT(DISTINCT message_id) FROM settlements");
+            rs.next();
+            assertEquals(sent.size(), rs.getInt(1), "one settlement per message id");
+            assertEquals(sent.size(), rs.getInt(2));
+        }
+        LedgerAudit.Report audit = new LedgerAudit(db.dataSource(),
+                new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run();
+        assertTrue(audit.clean(), audit.discrepancies().toString());
+        assertEquals(sent.size(), audit.settlements());
     }
 
     /** One terminal: a new bill after every answer; a refused one is left for the retry at the end. */
