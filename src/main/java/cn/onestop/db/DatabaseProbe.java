@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the database answers, known without asking it on a call's time: a thread of its own pings
  * the server every {@link #PERIOD} over a connection of its own (outside the pool, so a busy pool
- * is not taken for a lost database), with a {@link #TIMEOUT}; a failed ping is "down" at once, and
- * the next one that answers is "up". The pool's failures make it look again at once. Listeners hear
+ * is not taken for a lost database), with a {@link #TIMEOUT}. A ping that fails is tried again at
+ * once on a new connection; when that cannot be made (refused, denied, silent) or does not answer
+ * either, the database is "down", and the next ping answered is "up". The pool's failures make it look again at once. Listeners hear
  * every change (the gateway's health service follows it), and while it is down, asking the pool for a
  * connection fails at once ({@link CallDataSource}).
  */
@@ -95,17 +96,24 @@ public final class DatabaseProbe implements AutoCloseable {
     private void probe() {
         pending.set(false);
         try {
+            if (connection != null && !ping()) {
+                closeConnection(); // broken, or the server was slow: a new connection decides
+            }
             if (connection == null) {
                 connection = DriverManager.getConnection(url, login);
-            }
-            if (!connection.isValid((int) Math.max(1, TIMEOUT.toSeconds()))) {
-                throw new SQLException("no answer to a ping within " + TIMEOUT.toMillis() + " ms");
+                if (!ping()) {
+                    throw new SQLException("no answer to a ping within " + TIMEOUT.toMillis() + " ms");
+                }
             }
             set(true, "");
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) { // refused, reset, denied, silent
             closeConnection();
             set(false, e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    private boolean ping() throws SQLException {
+        return connection.isValid((int) Math.max(1, TIMEOUT.toSeconds()));
     }
 
     private void set(boolean nowUp, String problem) {

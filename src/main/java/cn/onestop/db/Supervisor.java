@@ -20,6 +20,7 @@ final class Supervisor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+    private static final Duration EXIT_PAUSE = Duration.ofMillis(50);
 
     private final MariaDbProcess server;
     private final String name;
@@ -48,7 +49,8 @@ final class Supervisor implements AutoCloseable {
         p.onExit().thenRun(() -> {
             if (!stopping) {
                 log.error("embedded MariaDB {}: mariadbd pid {} exited; starting it again", name, p.pid());
-                thread.execute(() -> restart(FIRST_PAUSE));
+                // a moment first: a signal that stopped the whole process group reaches the JVM too
+                thread.schedule(() -> restart(FIRST_PAUSE), EXIT_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
             }
         });
     }
@@ -64,7 +66,7 @@ final class Supervisor implements AutoCloseable {
     }
 
     private void restart(Duration pause) {
-        if (stopping) {
+        if (stopping || jvmExiting()) {
             return;
         }
         long t0 = System.nanoTime();
@@ -86,6 +88,18 @@ final class Supervisor implements AutoCloseable {
             if (!stopping) {
                 thread.schedule(() -> restart(next), pause.toMillis(), TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (then nothing is started again). */
+    private static boolean jvmExiting() {
+        Thread nothing = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(nothing);
+            Runtime.getRuntime().removeShutdownHook(nothing);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
         }
     }
 

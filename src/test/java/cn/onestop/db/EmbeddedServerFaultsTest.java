@@ -121,8 +121,7 @@ class EmbeddedServerFaultsTest {
                 .addArg("--user=root").addArg("--skip-ssl").addArg("--bind-address=127.0.0.1")
                 .addArg("--skip-name-resolve").addArg("--character-set-server=utf8mb4");
         Files.createDirectories(dir.resolve("tmp"));
-        EmbeddedMariaDb.start(dir, SHARED_BASE, 0).close(); // unpacks the shared binaries if need be
-        deleteTree(dir.resolve("data"));
+        TestDatabase.serverUrl(); // the shared server has unpacked the binaries
         DBConfiguration cfg = b.build();
         DB old = DB.newEmbeddedDB(cfg);
         old.start();
