@@ -72,7 +72,11 @@ final class Supervisor implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             synchronized (server) { // not while the owner stops it
-                if (stopping || server.process().isPresent()) {
+                if (stopping) {
+                    return;
+                }
+                if (server.process().isPresent()) { // running after all: watch it
+                    watch();
                     return;
                 }
                 server.start(null);
