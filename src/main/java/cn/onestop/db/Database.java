@@ -1,16 +1,13 @@
 package cn.onestop.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's database: an optional embedded MariaDB, a HikariCP pool and Flyway migrations.
+ * The application's database: an optional embedded MariaDB, a HikariCP pool, Flyway migrations, and
+ * a probe that knows whether the database answers ({@link #health()}).
  *
  * <p>Connections come with autoCommit off and READ COMMITTED isolation: every use is a transaction
  * that ends in a COMMIT or ROLLBACK, run through {@link Transactions} (and its one error policy), so
- * no transaction pays for switching autoCommit.
+ * no transaction pays for switching autoCommit. A connection is waited for no longer than the running
+ * call's deadline, and not at all while the probe knows the database is down ({@link CallDataSource}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -33,18 +32,23 @@ public final class Database implements AutoCloseable {
     /** Where the application's migrations live: SQL files, and the Java migrations that carry data over. */
     public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:cn/onestop/db/migration"};
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final CallDataSource dataSource;
+    private final DatabaseProbe probe;
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
     private boolean closed;
 
     private Database(
-            HikariDataSource dataSource,
+            HikariDataSource pool,
+            DatabaseProbe probe,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
             String databaseName) {
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.probe = probe;
+        this.dataSource = new CallDataSource(pool, probe);
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
@@ -57,7 +61,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens the database: without a URL starts the embedded MariaDB in {@code cfg.embeddedDir()}
-     * and creates {@code cfg.database()} if missing; with a URL that names no database, appends and
+     * (logging in with its own generated password, whatever {@code cfg} says) and creates {@code
+     * cfg.database()} if missing; with a URL that names no database, appends and
      * creates {@code cfg.database()}. Then builds the pool and runs Flyway over {@code
      * flywayLocations} (none given: {@link #MIGRATIONS}).
      *
@@ -80,6 +85,8 @@ public final class Database implements AutoCloseable {
             String dbName;
             if (cfg.embedded()) {
                 embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
+                cfg = new DatabaseConfig(null, embedded.user(), embedded.password(), cfg.database(),
+                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs());
                 dbName = cfg.database();
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
@@ -94,7 +101,7 @@ public final class Database implements AutoCloseable {
                     url = cfg.jdbcUrl();
                 }
             }
-            ds = newPool(url, dbName, cfg);
+            ds = Pools.newPool(url, dbName, cfg);
             migrate(ds, dbName, locations);
             log.info(
                     "Database {} ready at {} (pool {}, {}) in {} ms",
@@ -103,7 +110,8 @@ public final class Database implements AutoCloseable {
                     cfg.poolSize(),
                     embedded != null ? "embedded" : "external",
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Database(ds, embedded, url, dbName);
+            DatabaseProbe probe = new DatabaseProbe(url, cfg.user(), cfg.password()).start();
+            return new Database(ds, probe, embedded, url, dbName);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (ds != null) {
                 ds.close();
@@ -115,14 +123,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The pooled data source (autoCommit on, READ COMMITTED). */
+    /**
+     * The pooled data source (autoCommit off, READ COMMITTED); its waits are bounded by the running
+     * call's deadline, and it fails at once while {@link #health()} knows the database is down.
+     */
     public DataSource dataSource() {
         return dataSource;
     }
 
     /** Pool statistics: active, idle, total connections and threads waiting. */
     public HikariPoolMXBean pool() {
-        return dataSource.getHikariPoolMXBean();
+        return pool.getHikariPoolMXBean();
+    }
+
+    /** The most connections the pool holds. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /** Whether the database answers now, and a way to hear it come and go. */
+    public DatabaseProbe health() {
+        return probe;
     }
 
     /** True when this Database started (and owns) an embedded server. */
@@ -153,7 +174,8 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
-            dataSource.close();
+            probe.close();
+            pool.close();
         } finally {
             if (embeddedDb != null) {
                 embeddedDb.close();
@@ -172,54 +194,6 @@ public final class Database implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg)
-            throws SQLException {
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("onestop-" + dbName);
-        hc.setJdbcUrl(url);
-        hc.setUsername(cfg.user());
-        hc.setPassword(cfg.password());
-        hc.setMaximumPoolSize(cfg.poolSize());
-        hc.setMinimumIdle(cfg.poolSize()); // a fixed-size pool, as HikariCP recommends
-        hc.setConnectionTimeout(cfg.connectionTimeoutMs());
-        hc.setValidationTimeout(Math.max(250, Math.min(5_000, cfg.connectionTimeoutMs() / 2)));
-        hc.setInitializationFailTimeout(cfg.connectionTimeoutMs()); // fail fast if unreachable
-        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        hc.setAutoCommit(false); // every use is a transaction (Transactions): no per-transaction flips
-        driverProperties(url, cfg).forEach((k, v) -> hc.addDataSourceProperty((String) k, v));
-        try {
-            return new HikariDataSource(hc);
-        } catch (HikariPool.PoolInitializationException e) {
-            if (e.getCause() instanceof SQLException) {
-                throw (SQLException) e.getCause();
-            }
-            throw new SQLTransientConnectionException(
-                    "cannot connect to " + url + ": " + e.getMessage(), "08001", e);
-        }
-    }
-
-    /**
-     * MariaDB Connector/J 3.x options: server-side prepared statements, cached per connection (the
-     * ledger repeats a handful of statements), and a TCP connect timeout matching the pool's.
-     * Options already present in the URL win.
-     */
-    static Properties driverProperties(String url, DatabaseConfig cfg) {
-        Properties p = new Properties();
-        putUnlessInUrl(p, url, "useServerPrepStmts", "true");
-        putUnlessInUrl(p, url, "cachePrepStmts", "true");
-        putUnlessInUrl(p, url, "prepStmtCacheSize", "250");
-        putUnlessInUrl(p, url, "connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
-        return p;
-    }
-
-    private static void putUnlessInUrl(Properties p, String url, String key, String value) {
-        int q = url.indexOf('?');
-        String query = q < 0 ? "" : "&" + url.substring(q + 1).toLowerCase();
-        if (!query.contains("&" + key.toLowerCase() + "=")) {
-            p.setProperty(key, value);
-        }
-    }
 
     private static void migrate(DataSource ds, String dbName, String[] locations) {
         long t0 = System.nanoTime();

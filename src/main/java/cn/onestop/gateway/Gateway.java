@@ -8,10 +8,9 @@ import cn.onestop.identity.AuthFailures;
 import cn.onestop.identity.IdentityStore;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.settle.UseCases;
+import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.slf4j.Logger;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,17 +31,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ledger, the use cases over them, and the gRPC server with health checking and reflection.
  * Handlers run on a fixed pool sized to the database pool (JDBC blocks; Netty's event loops only
  * move bytes); a call that waited in the queue past its deadline is answered DEADLINE_EXCEEDED
- * without touching the database.
+ * without touching the database. Health follows the database and the queue ({@link Health}).
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final Components parts;
     private final ThreadPoolExecutor executor;
-    private final HealthStatusManager health;
+    private final Health health;
     private final Server server;
 
-    private Gateway(Components parts, ThreadPoolExecutor executor, HealthStatusManager health, Server server) {
+    private Gateway(Components parts, ThreadPoolExecutor executor, Health health, Server server) {
         this.parts = parts;
         this.executor = executor;
         this.health = health;
@@ -82,30 +82,32 @@ public final class Gateway implements AutoCloseable {
 
     private static Gateway assemble(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder,
                                     Components parts) throws IOException {
-        int poolSize = database.dataSource() instanceof com.zaxxer.hikari.HikariDataSource h
-                ? h.getMaximumPoolSize() : 0;
+        int poolSize = database.poolSize();
         int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
         if (poolSize > 0 && poolSize < threads) {
             LOG.warn("{} worker threads share {} database connections: calls will queue for connections",
                     threads, poolSize);
         }
         // JDBC runs here, never on Netty's threads; a full queue is answered at once (RESOURCE_EXHAUSTED)
+        Health health = new Health();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(cfg.queue()), named("onestop-worker"), new ThreadPoolExecutor.AbortPolicy());
-        HealthStatusManager health = new HealthStatusManager();
+                new ArrayBlockingQueue<>(cfg.queue()), named("onestop-worker"), health.rejections());
         builder.directExecutor()
                 .intercept(GrpcFront.identity())
-                .addService(health.getHealthService())
+                .addService(health.manager().getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance()) // v1alpha, for older grpcurl
                 .maxInboundMessageSize(16 * 1024 * 1024);
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
                 parts.catalogs(), parts.directory(), database.pool(), executor);
-        GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(parts.authenticator(),
-                parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone()).forEach(builder::addService);
+        List<BindableService> services = GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(
+                parts.authenticator(), parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone());
+        services.forEach(builder::addService);
         Server server = builder.build().start();
         Gateway g = new Gateway(parts, executor, health, server);
-        health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
+        health.start(database.health(), services.stream()
+                .map(sv -> sv.bindService().getServiceDescriptor().getName()).toList(), executor,
+                parts.useCases()::waitingSettlements, cfg.batching().queue());
         LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
                 + "{} catalog versions", server.getPort(), threads, poolSize, parts.rules().generation(),
                 parts.catalogs().index().versions().size());
@@ -151,7 +153,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        health.enterTerminalState();
+        health.close();
         server.shutdown();
         try {
             if (!server.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -82,13 +82,15 @@ final class Calls {
                 }
                 deadline = deadline.atMost(Duration.ofNanos(left));
             }
-            Optional<Caller> caller = caller(method, ctx);
-            if (caller.isEmpty()) {
-                out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
-                        + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
-                return;
+            try (Deadline.Scope scope = deadline.enter()) { // bounds the waits for the database too
+                Optional<Caller> caller = caller(method, ctx);
+                if (caller.isEmpty()) {
+                    out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
+                            + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
+                    return;
+                }
+                handler.handle(caller.get(), deadline).whenComplete((r, t) -> answer(method, out, r, t));
             }
-            handler.handle(caller.get(), deadline).whenComplete((r, t) -> answer(method, out, r, t));
         } catch (InvalidRequestException e) {
             out.onError(Errors.invalid(e));
         } catch (Exception | Error e) {

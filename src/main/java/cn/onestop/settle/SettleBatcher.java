@@ -124,7 +124,7 @@ final class SettleBatcher implements AutoCloseable {
             return;
         }
         Deadline deadline = live.stream().map(Pending::deadline).reduce(SettleBatcher::later).orElseThrow();
-        try {
+        try (Deadline.Scope scope = deadline.enter()) { // the pool's wait is bounded by the batch's deadline too
             List<Result<Settled>> answers = ledger.write(deadline, tx -> commit.run(tx, live, deadline)).value();
             batches.increment();
             committed.add(live.size());

@@ -219,7 +219,7 @@ class DatabaseTest {
             assertEquals(0, balance(db, 1));
             exec(db, "UPDATE t SET balance = 7 WHERE id = 1");
         }
-        assertThrows(SQLException.class, () -> rawConnect(port), "server stopped by close()");
+        assertThrows(SQLException.class, () -> rawConnect(port, ""), "server stopped by close()");
         t0 = System.nanoTime();
         try (Database db = Database.open(cfg, TEST_MIGRATIONS)) {
             System.out.printf(
@@ -241,7 +241,7 @@ class DatabaseTest {
             // a pool over the server (URL without a database: db.name is created and migrated),
             // then the server goes away
             DatabaseConfig cfg =
-                    DatabaseConfig.external(server.jdbcUrl(""), "root", "")
+                    DatabaseConfig.external(server.jdbcUrl(""), server.user(), server.password())
                             .withDatabase("p")
                             .withPoolSize(1)
                             .withConnectionTimeoutMs(500);
@@ -272,7 +272,7 @@ class DatabaseTest {
                     "[timing] EmbeddedMariaDb restart (existing data dir): %d ms%n",
                     server.startupTime().toMillis());
             assertEquals(port, server.port());
-            try (Connection c = rawConnect(port);
+            try (Connection c = rawConnect(port, server.password());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT balance FROM p.t WHERE id = 1")) {
                 assertTrue(rs.next());
@@ -319,7 +319,8 @@ class DatabaseTest {
         ProcessHandle.of(stalePid).ifPresent(orphans::add);
         child.destroyForcibly(); // kill -9: no shutdown hook, mariadbd is orphaned
         child.waitFor(10, TimeUnit.SECONDS);
-        try (Connection c = rawConnect(port);
+        String password = Files.readString(dir.resolve("data/.onestop-password")).trim();
+        try (Connection c = rawConnect(port, password);
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE c");
             s.execute("CREATE TABLE c.x (id INT PRIMARY KEY)");
@@ -333,7 +334,7 @@ class DatabaseTest {
             assertFalse(
                     ProcessHandle.of(stalePid).map(ProcessHandle::isAlive).orElse(false),
                     "orphan mariadbd stopped");
-            try (Connection c = rawConnect(server.port());
+            try (Connection c = rawConnect(server.port(), server.password());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM c.x")) {
                 assertTrue(rs.next());
@@ -492,9 +493,9 @@ class DatabaseTest {
         DatabaseConfig cfg = DatabaseConfig.defaults();
         assertEquals(
                 "true",
-                Database.driverProperties("jdbc:mariadb://h/x", cfg).get("useServerPrepStmts"));
+                Pools.driverProperties("jdbc:mariadb://h/x", cfg).get("useServerPrepStmts"));
         assertNull(
-                Database.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg)
+                Pools.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg)
                         .get("useServerPrepStmts"));
     }
 
@@ -533,9 +534,9 @@ class DatabaseTest {
         }
     }
 
-    private static Connection rawConnect(int port) throws SQLException {
+    private static Connection rawConnect(int port, String password) throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=2000", "root", "");
+                "jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=2000", "root", password);
     }
 
     private static long ms(long t0) {

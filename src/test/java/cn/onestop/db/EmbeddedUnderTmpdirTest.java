@@ -49,7 +49,7 @@ class EmbeddedUnderTmpdirTest {
         assertTrue(DatabaseConfig.embedded(root).embedded(), "a root under java.io.tmpdir is accepted");
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, SHARED_BASE, 0)) {
             assertTrue(db.root().startsWith(Path.of(System.getProperty("java.io.tmpdir"))));
-            try (Connection c = connect(db.port());
+            try (Connection c = connect(db);
                     Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE kept");
                 s.execute("CREATE TABLE kept.t (id INT PRIMARY KEY, v VARCHAR(20))");
@@ -59,7 +59,7 @@ class EmbeddedUnderTmpdirTest {
         assertTrue(Files.isDirectory(root.resolve("data/kept")), "data dir kept after stop");
 
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, SHARED_BASE, 0)) {
-            assertEquals("张建华", valueOfRow1(db.port()));
+            assertEquals("张建华", valueOfRow1(db));
         }
     }
 
@@ -88,7 +88,7 @@ class EmbeddedUnderTmpdirTest {
         assertTrue(Files.isDirectory(root.resolve("data/kept")), "data dir kept after JVM exit");
 
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, SHARED_BASE, 0)) {
-            assertEquals("张建华", valueOfRow1(db.port()));
+            assertEquals("张建华", valueOfRow1(db));
         }
     }
 
@@ -96,7 +96,7 @@ class EmbeddedUnderTmpdirTest {
     public static final class Child {
         public static void main(String[] args) throws Exception {
             try (EmbeddedMariaDb db = EmbeddedMariaDb.start(Path.of(args[0]), Path.of(args[1]), 0);
-                    Connection c = connect(db.port());
+                    Connection c = connect(db);
                     Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE kept");
                 s.execute("CREATE TABLE kept.t (id INT PRIMARY KEY, v VARCHAR(20))");
@@ -106,8 +106,8 @@ class EmbeddedUnderTmpdirTest {
         }
     }
 
-    private static String valueOfRow1(int port) throws SQLException {
-        try (Connection c = connect(port);
+    private static String valueOfRow1(EmbeddedMariaDb db) throws SQLException {
+        try (Connection c = connect(db);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT v FROM kept.t WHERE id = 1")) {
             assertTrue(rs.next(), "row 1 found after the restart");
@@ -115,11 +115,11 @@ class EmbeddedUnderTmpdirTest {
         }
     }
 
-    private static Connection connect(int port) throws SQLException {
+    private static Connection connect(EmbeddedMariaDb db) throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=2000",
-                EmbeddedMariaDb.USER,
-                EmbeddedMariaDb.PASSWORD);
+                "jdbc:mariadb://127.0.0.1:" + db.port() + "/?connectTimeout=2000",
+                db.user(),
+                db.password());
     }
 
     private static void deleteTree(Path dir) throws IOException {

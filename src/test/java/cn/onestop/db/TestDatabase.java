@@ -88,6 +88,16 @@ public final class TestDatabase {
                 5_000);
     }
 
+    /** The user the shared server's test databases are reached as. */
+    public static String user() {
+        return server().user();
+    }
+
+    /** That user's password (the embedded server's is generated for its data dir). */
+    public static String password() {
+        return server().password();
+    }
+
     /** True when the shared server is the embedded one. */
     public static boolean isEmbedded() {
         return server().embedded() != null;
@@ -124,7 +134,7 @@ public final class TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(db::close, "test-mariadb-shutdown"));
             Server s =
                     new Server(
-                            db.jdbcUrl(""), EmbeddedMariaDb.USER, EmbeddedMariaDb.PASSWORD, db, "");
+                            db.jdbcUrl(""), db.user(), db.password(), db, "");
             dropOldTestDatabases(s);
             return s;
         } catch (IOException e) {

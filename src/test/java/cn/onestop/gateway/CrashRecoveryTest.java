@@ -153,6 +153,8 @@ class CrashRecoveryTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "cn.onestop.cli.Main", "serve", "--port", Integer.toString(port));
         pb.environment().put("ONESTOP_DB_URL", db.jdbcUrl());
+        pb.environment().put("ONESTOP_DB_USER", TestDatabase.user());
+        pb.environment().put("ONESTOP_DB_PASSWORD", TestDatabase.password());
         pb.environment().put("ONESTOP_SAMPLES", "false");
         pb.environment().put("ONESTOP_DB_POOL_SIZE", "4");
         pb.environment().put("ONESTOP_TLS_DIR", PKI.toString());

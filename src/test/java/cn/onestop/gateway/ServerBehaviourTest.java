@@ -80,8 +80,8 @@ class ServerBehaviourTest {
         Path root = Path.of("target", "db-down", Long.toString(ProcessHandle.current().pid()));
         EmbeddedMariaDb server = EmbeddedMariaDb.start(root, TestDatabase.EMBEDDED_DIR.resolve("base"), 0);
         try {
-            DatabaseConfig cfg = DatabaseConfig.external(server.jdbcUrl(""), EmbeddedMariaDb.USER,
-                    EmbeddedMariaDb.PASSWORD).withPoolSize(2).withConnectionTimeoutMs(500);
+            DatabaseConfig cfg = DatabaseConfig.external(server.jdbcUrl(""), server.user(),
+                    server.password()).withPoolSize(2).withConnectionTimeoutMs(500);
             try (Database db = Database.open(cfg)) {
                 Gateway g = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false),
                         TlsConfig.plaintextLoopback(), Clock.systemUTC());

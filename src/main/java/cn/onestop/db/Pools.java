@@ -1,0 +1,62 @@
+package cn.onestop.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Properties;
+
+/** The HikariCP pool of a {@link Database}: fixed size, autoCommit off, READ COMMITTED, the driver's options. */
+final class Pools {
+    private Pools() {
+    }
+
+    static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg)
+            throws SQLException {
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("onestop-" + dbName);
+        hc.setJdbcUrl(url);
+        hc.setUsername(cfg.user());
+        hc.setPassword(cfg.password());
+        hc.setMaximumPoolSize(cfg.poolSize());
+        hc.setMinimumIdle(cfg.poolSize()); // a fixed-size pool, as HikariCP recommends
+        hc.setConnectionTimeout(cfg.connectionTimeoutMs());
+        hc.setValidationTimeout(Math.max(250, Math.min(5_000, cfg.connectionTimeoutMs() / 2)));
+        hc.setInitializationFailTimeout(cfg.connectionTimeoutMs()); // fail fast if unreachable
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hc.setAutoCommit(false); // every use is a transaction (Transactions): no per-transaction flips
+        driverProperties(url, cfg).forEach((k, v) -> hc.addDataSourceProperty((String) k, v));
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof SQLException) {
+                throw (SQLException) e.getCause();
+            }
+            throw new SQLTransientConnectionException(
+                    "cannot connect to " + url + ": " + e.getMessage(), "08001", e);
+        }
+    }
+
+    /**
+     * MariaDB Connector/J 3.x options: server-side prepared statements, cached per connection (the
+     * ledger repeats a handful of statements), and a TCP connect timeout matching the pool's.
+     * Options already present in the URL win.
+     */
+    static Properties driverProperties(String url, DatabaseConfig cfg) {
+        Properties p = new Properties();
+        putUnlessInUrl(p, url, "useServerPrepStmts", "true");
+        putUnlessInUrl(p, url, "cachePrepStmts", "true");
+        putUnlessInUrl(p, url, "prepStmtCacheSize", "250");
+        putUnlessInUrl(p, url, "connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
+        return p;
+    }
+
+    private static void putUnlessInUrl(Properties p, String url, String key, String value) {
+        int q = url.indexOf('?');
+        String query = q < 0 ? "" : "&" + url.substring(q + 1).toLowerCase();
+        if (!query.contains("&" + key.toLowerCase() + "=")) {
+            p.setProperty(key, value);
+        }
+    }
+}
