@@ -98,7 +98,7 @@ public final class Gateway implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance()) // v1alpha, for older grpcurl
-                .maxInboundMessageSize(16 * 1024 * 1024);
+                .maxInboundMessageSize(cfg.maxMessageBytes()); // larger: RESOURCE_EXHAUSTED, before it is read
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
                 parts.catalogs(), parts.directory(), database.pool(), executor);
         GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(parts.authenticator(),

@@ -2,6 +2,7 @@ package cn.onestop.gateway;
 
 import cn.onestop.db.ConfigurationException;
 import cn.onestop.db.Settings;
+import cn.onestop.settle.Limits;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -27,12 +28,14 @@ import java.util.Map;
  *   samples.dir                 ONESTOP_SAMPLES_DIR       config/samples
  *   catalog.dir                 ONESTOP_CATALOG_DIR       config/catalog (the sample catalog, with samples.load)
  *   catalog.cache-size          ONESTOP_CATALOG_CACHE     200000 (catalog items held in memory)
+ *   server.max-message-bytes, limits.*                    see {@link LimitSettings}
  * </pre>
  *
  * @param threads 0 = size the executor to the database pool
  */
 public record ServerConfig(int port, int threads, int queue, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
-                           boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize) {
+                           boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize,
+                           int maxMessageBytes, Limits limits) {
     // keys: {property, environment variable}
     private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
     private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
@@ -64,37 +67,55 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
         if (catalogCacheSize < 1_000) {
             throw new IllegalArgumentException("catalog.cache-size must be at least 1000, got " + catalogCacheSize);
         }
+        if (maxMessageBytes < LimitSettings.MIN_MAX_MESSAGE_BYTES || maxMessageBytes > LimitSettings.MAX_MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException("server.max-message-bytes must be " + LimitSettings.MIN_MAX_MESSAGE_BYTES
+                    + ".." + LimitSettings.MAX_MAX_MESSAGE_BYTES + ", got " + maxMessageBytes);
+        }
+        java.util.Objects.requireNonNull(limits, "limits");
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(50051, 0, 256, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"),
                 Duration.ofSeconds(2),
-                true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000);
+                true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000,
+                LimitSettings.DEFAULT_MAX_MESSAGE_BYTES, Limits.DEFAULTS);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(p, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, maxMessageBytes, limits);
     }
 
     public ServerConfig withThreads(int n) {
         return new ServerConfig(port, n, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, maxMessageBytes, limits);
     }
 
     public ServerConfig withQueue(int n) {
         return new ServerConfig(port, threads, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, maxMessageBytes, limits);
     }
 
     public ServerConfig withSamples(boolean load) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, maxMessageBytes, limits);
+    }
+
+    /** The largest gRPC message accepted, bytes. */
+    public ServerConfig withMaxMessageBytes(int n) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize, n, limits);
+    }
+
+    /** The bounds of a bill. */
+    public ServerConfig withLimits(Limits l) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
+                catalogCacheSize, maxMessageBytes, l);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize);
+                catalogCacheSize, maxMessageBytes, limits);
     }
 
     /**
@@ -125,7 +146,8 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
                 s.bool(SAMPLES[0], SAMPLES[1], d.loadSamples()),
                 s.path(SAMPLES_DIR[0], SAMPLES_DIR[1], d.samplesDir()),
                 s.path(CATALOG_DIR[0], CATALOG_DIR[1], d.catalogDir()),
-                s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE));
+                s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE),
+                LimitSettings.maxMessageBytes(s), LimitSettings.limits(s));
     }
 
     /**
@@ -134,8 +156,10 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
      * setting is used (a port already in use).
      */
     public static ConfigurationException settingError(Settings s, String property, String problem, Throwable cause) {
-        for (String[] key : List.of(PORT, THREADS, QUEUE, TIMEOUT, ZONE, POLL, SAMPLES, SAMPLES_DIR, CATALOG_DIR,
-                CATALOG_CACHE)) {
+        List<String[]> keys = new java.util.ArrayList<>(List.of(PORT, THREADS, QUEUE, TIMEOUT, ZONE, POLL, SAMPLES,
+                SAMPLES_DIR, CATALOG_DIR, CATALOG_CACHE));
+        keys.addAll(LimitSettings.KEYS);
+        for (String[] key : keys) {
             if (key[0].equals(property)) {
                 return s.error(key[0], key[1], problem, cause);
             }

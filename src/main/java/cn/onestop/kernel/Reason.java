@@ -19,6 +19,11 @@ public enum Reason {
     INSTITUTION_MISMATCH,
     /** The caller's role may not do this (PERMISSION_DENIED). */
     ROLE_NOT_PERMITTED,
+    /**
+     * A sum the ledger would keep (a year-to-date accumulator plus this bill, an account plus a credit)
+     * is beyond what it can hold: the bill is valid, the stored state makes it impossible (OUT_OF_RANGE).
+     */
+    AMOUNT_OUT_OF_RANGE,
     /** The (institution, message id) was used before for a different request. */
     MESSAGE_ID_REUSED,
     /** A different rule version of the same plan and start date is already published. */

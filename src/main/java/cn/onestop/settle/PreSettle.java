@@ -5,6 +5,8 @@ import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Result;
 import cn.onestop.request.Accumulators;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 
@@ -13,17 +15,25 @@ public final class PreSettle {
     private final Preparation preparation;
     private final Splitter splitter;
     private final LedgerStore ledger;
+    private final Clock clock;
+    private final Limits limits;
 
-    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger) {
+    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger, Clock clock, Limits limits) {
         this.preparation = preparation;
         this.splitter = splitter;
         this.ledger = ledger;
+        this.clock = clock;
+        this.limits = limits;
     }
 
     public Result<PreSettled> preSettle(Caller caller, SettleCommand cmd) {
         Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
         if (denied.isPresent()) {
             return new Result.Failed<>(denied.get());
+        }
+        Optional<Failure> outOfBounds = limits.refusal(cmd, LocalDate.now(clock));
+        if (outOfBounds.isPresent()) {
+            return new Result.Failed<>(outOfBounds.get());
         }
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
         if (prepared instanceof Result.Failed<Preparation.Prepared> f) {

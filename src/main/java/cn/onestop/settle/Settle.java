@@ -10,6 +10,7 @@ import cn.onestop.kernel.Result;
 import cn.onestop.request.Accumulators;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,19 +30,26 @@ public final class Settle {
     private final LedgerStore ledger;
     private final Clock clock;
     private final SettlementIds ids;
+    private final Limits limits;
 
-    Settle(Preparation preparation, Splitter splitter, LedgerStore ledger, Clock clock, SettlementIds ids) {
+    Settle(Preparation preparation, Splitter splitter, LedgerStore ledger, Clock clock, SettlementIds ids,
+           Limits limits) {
         this.preparation = preparation;
         this.splitter = splitter;
         this.ledger = ledger;
         this.clock = clock;
         this.ids = ids;
+        this.limits = limits;
     }
 
     public Result<Settled> settle(Caller caller, SettleCommand cmd, Deadline deadline) {
         Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
         if (denied.isPresent()) {
             return new Result.Failed<>(denied.get());
+        }
+        Optional<Failure> outOfBounds = limits.refusal(cmd, LocalDate.now(clock));
+        if (outOfBounds.isPresent()) {
+            return new Result.Failed<>(outOfBounds.get());
         }
         RequestDigest digest = cmd.digest();
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);
@@ -70,6 +78,10 @@ public final class Settle {
             return new Result.Failed<>(f.failure());
         }
         Settlement s = split.value().settlement();
+        Optional<Failure> outOfRange = OutOfRange.yearRow(key, ytd, s.delta());
+        if (outOfRange.isPresent()) {
+            return new Result.Failed<>(outOfRange.get()); // refused before the UPDATE would overflow the row
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as the column keeps it
         String id = ids.next('S', now.toEpochMilli());
         SettlementRecord record = new SettlementRecord(id, cmd.institutionCode(), cmd.messageId(), personId,
