@@ -67,7 +67,8 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
         if (catalogCacheSize < 1_000) {
             throw new IllegalArgumentException("catalog.cache-size must be at least 1000, got " + catalogCacheSize);
         }
-        if (maxMessageBytes < LimitSettings.MIN_MAX_MESSAGE_BYTES || maxMessageBytes > LimitSettings.MAX_MAX_MESSAGE_BYTES) {
+        if (maxMessageBytes < LimitSettings.MIN_MAX_MESSAGE_BYTES
+                || maxMessageBytes > LimitSettings.MAX_MAX_MESSAGE_BYTES) {
             throw new IllegalArgumentException("server.max-message-bytes must be " + LimitSettings.MIN_MAX_MESSAGE_BYTES
                     + ".." + LimitSettings.MAX_MAX_MESSAGE_BYTES + ", got " + maxMessageBytes);
         }

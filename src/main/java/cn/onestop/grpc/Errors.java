@@ -76,7 +76,8 @@ final class Errors {
     }
 
     static StatusRuntimeException status(Code code, String message, String reason) {
-        com.google.rpc.Status s = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(cut(message, 1000))
+        com.google.rpc.Status s = com.google.rpc.Status.newBuilder().setCode(code.getNumber())
+                .setMessage(cut(message, 1000))
                 .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(reason).build())).build();
         return StatusProto.toStatusRuntimeException(s);
     }

@@ -70,7 +70,8 @@ final class StrictRequests {
     }
 
     /** The method's own marshaller, made not to throw on bytes it cannot read. */
-    private record Lenient<Q>(MethodDescriptor.Marshaller<Q> marshaller) implements MethodDescriptor.Marshaller<Parsed<Q>> {
+    private record Lenient<Q>(MethodDescriptor.Marshaller<Q> marshaller)
+            implements MethodDescriptor.Marshaller<Parsed<Q>> {
         @Override
         public InputStream stream(Parsed<Q> value) {
             return marshaller.stream(value.message());

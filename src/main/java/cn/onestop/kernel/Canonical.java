@@ -83,7 +83,8 @@ public final class Canonical {
             return false;
         }
         if (!settlementId(value)) {
-            bad.add(new FieldViolation(field, "is not a settlement id (1-40 of A-Z a-z 0-9 _ -), got " + quoted(value)));
+            bad.add(new FieldViolation(field, "is not a settlement id (1-40 of A-Z a-z 0-9 _ -), got "
+                    + quoted(value)));
             return false;
         }
         return true;

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public record Limits(long maxUnitPriceFen, long maxQty, int maxDays, int maxLines, long maxBillTotalFen,
                      LocalDate earliestDate) {
-    /** Ceiling of every amount bound: any amount times a ratio (≤ 10000 bp) stays below 2^63 a thousand times over. */
+    /** Ceiling of every amount bound: times a ratio (≤ 10000 bp) it is 10^18, below 2^63 (9.2 × 10^18). */
     public static final long AMOUNT_CEILING = 100_000_000_000_000L; // 1 × 10^14 fen = 1 trillion yuan
     /** Ceiling of the line count: the stored input of the largest bill stays far below its column (16 MB). */
     public static final int LINES_CEILING = 50_000;
@@ -86,7 +86,7 @@ public record Limits(long maxUnitPriceFen, long maxQty, int maxDays, int maxLine
         return new Limits(maxUnitPriceFen, maxQty, maxDays, maxLines, maxBillTotalFen, d);
     }
 
-    /** The latest date accepted when today is {@code today}: tomorrow (a counter across midnight, a clock a little ahead). */
+    /** The latest date accepted when today is {@code today}: tomorrow (a counter across midnight, a clock ahead). */
     public static LocalDate latestDate(LocalDate today) {
         return today.plusDays(1);
     }

@@ -16,7 +16,7 @@ final class OutOfRange {
     private OutOfRange() {
     }
 
-    /** The row {@code key} at {@code row}, moved by {@code delta}, if some accumulator would not fit (or go negative). */
+    /** The refusal if row {@code key} at {@code row}, moved by {@code delta}, would not fit (or would go negative). */
     static Optional<Failure> yearRow(YearKey key, Accumulators row, Accumulators delta) {
         Accumulator a = row.firstOutOfRange(delta);
         if (a == null) {
