@@ -7,6 +7,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static cn.onestop.gateway.GatewayFixture.line;
@@ -39,6 +40,26 @@ class MessageSizeTest {
             assertEquals(before, Hostile.counts(f));
             // the gateway is still there, and the same connection serves the next bill
             assertFalse(f.settlement.settle(p01("M1", "after-huge").build()).getReplayed());
+        }
+    }
+
+    @Test
+    void aRefusalOfThousandsOfFaultsStillReachesTheClientWhole() throws Exception {
+        // the status travels in the trailers, which a client reads only up to 8 KiB: every fault of a
+        // 2,000-line bill listed would not fit, and the client would see an error of its own instead
+        try (GatewayFixture f = new GatewayFixture("many_faults")) {
+            SettleRequest.Builder b = p01("M3", "faults").clearLines();
+            for (int i = 0; i < 2_000; i++) {
+                b.addLines(BillLine.newBuilder().setId("行".repeat(60)).setCategory(Category.CONSUMABLE)
+                        .setUnitPrice(-1).setQty(0).setSelfRatioBp(20_000));
+            }
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> f.settlement.settle(b.build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode(), e.getStatus().toString());
+            List<String> fields = GatewayFixture.violatedFields(e);
+            assertEquals(17, fields.size(), fields.toString());
+            assertEquals("lines[0].unit_price", fields.get(0));
+            assertEquals("request", fields.get(16));
+            assertEquals("INVALID_ARGUMENT", GatewayFixture.errorInfo(e).getReason());
         }
     }
 
