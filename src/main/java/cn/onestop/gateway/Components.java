@@ -49,7 +49,7 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock, cfg.batching());
+                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching());
         return new Components(store, rules, catalogs, directory, identities,
                 new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases);
     }

@@ -8,9 +8,9 @@ import cn.onestop.identity.AuthFailures;
 import cn.onestop.identity.IdentityStore;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.settle.UseCases;
-import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.slf4j.Logger;
@@ -97,16 +97,16 @@ public final class Gateway implements AutoCloseable {
                 .addService(health.manager().getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(ProtoReflectionService.newInstance()) // v1alpha, for older grpcurl
-                .maxInboundMessageSize(16 * 1024 * 1024);
+                .maxInboundMessageSize(cfg.maxMessageBytes()); // larger: RESOURCE_EXHAUSTED, before it is read
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
                 parts.catalogs(), parts.directory(), database.pool(), executor);
-        List<BindableService> services = GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(
+        List<ServerServiceDefinition> services = GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(
                 parts.authenticator(), parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone());
         services.forEach(builder::addService);
         Server server = builder.build().start();
         Gateway g = new Gateway(parts, executor, health, server);
         health.start(database.health(), services.stream()
-                .map(sv -> sv.bindService().getServiceDescriptor().getName()).toList(), executor,
+                .map(sv -> sv.getServiceDescriptor().getName()).toList(), executor,
                 parts.useCases()::waitingSettlements, cfg.batching().queue());
         LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
                 + "{} catalog versions", server.getPort(), threads, poolSize, parts.rules().generation(),

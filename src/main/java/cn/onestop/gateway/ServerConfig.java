@@ -3,6 +3,7 @@ package cn.onestop.gateway;
 import cn.onestop.db.ConfigurationException;
 import cn.onestop.db.Settings;
 import cn.onestop.settle.Batching;
+import cn.onestop.settle.Limits;
 
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -28,6 +29,7 @@ import java.util.Map;
  *   samples.dir                 ONESTOP_SAMPLES_DIR       config/samples
  *   catalog.dir                 ONESTOP_CATALOG_DIR       config/catalog (the sample catalog, with samples.load)
  *   catalog.cache-size          ONESTOP_CATALOG_CACHE     200000 (catalog items held in memory)
+ *   server.max-message-bytes, limits.*                    see {@link LimitSettings}
  *   batch.lanes                 ONESTOP_BATCH_LANES       2 (settlement writers, each one batch at a time)
  *   batch.max-size              ONESTOP_BATCH_MAX_SIZE    64 (settlements of different persons per commit)
  *   batch.linger-us             ONESTOP_BATCH_LINGER_US   200 (how long a writer waits for company)
@@ -38,7 +40,7 @@ import java.util.Map;
  */
 public record ServerConfig(int port, int threads, int queue, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
                            boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize,
-                           Batching batching) {
+                           Batching batching, int maxMessageBytes, Limits limits) {
     // keys: {property, environment variable}
     private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
     private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
@@ -70,38 +72,45 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
         if (catalogCacheSize < 1_000) {
             throw new IllegalArgumentException("catalog.cache-size must be at least 1000, got " + catalogCacheSize);
         }
+        if (maxMessageBytes < LimitSettings.MIN_MAX_MESSAGE_BYTES
+                || maxMessageBytes > LimitSettings.MAX_MAX_MESSAGE_BYTES) {
+            throw new IllegalArgumentException("server.max-message-bytes must be " + LimitSettings.MIN_MAX_MESSAGE_BYTES
+                    + ".." + LimitSettings.MAX_MAX_MESSAGE_BYTES + ", got " + maxMessageBytes);
+        }
+        java.util.Objects.requireNonNull(batching, "batching");
+        java.util.Objects.requireNonNull(limits, "limits");
     }
 
     public static ServerConfig defaults() {
         return new ServerConfig(50051, 0, 256, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"),
                 Duration.ofSeconds(2),
                 true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000,
-                Batching.defaults());
+                Batching.defaults(), LimitSettings.DEFAULT_MAX_MESSAGE_BYTES, Limits.DEFAULTS);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(p, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching);
+                catalogCacheSize, batching, maxMessageBytes, limits);
     }
 
     public ServerConfig withThreads(int n) {
         return new ServerConfig(port, n, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching);
+                catalogCacheSize, batching, maxMessageBytes, limits);
     }
 
     public ServerConfig withQueue(int n) {
         return new ServerConfig(port, threads, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching);
+                catalogCacheSize, batching, maxMessageBytes, limits);
     }
 
     public ServerConfig withSamples(boolean load) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
-                catalogCacheSize, batching);
+                catalogCacheSize, batching, maxMessageBytes, limits);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching);
+                catalogCacheSize, batching, maxMessageBytes, limits);
     }
 
     /**
@@ -133,7 +142,7 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
                 s.path(SAMPLES_DIR[0], SAMPLES_DIR[1], d.samplesDir()),
                 s.path(CATALOG_DIR[0], CATALOG_DIR[1], d.catalogDir()),
                 s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE),
-                batching(s, d.batching()));
+                batching(s, d.batching()), LimitSettings.maxMessageBytes(s), LimitSettings.limits(s));
     }
 
     /**
@@ -163,9 +172,21 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
                 s.intValue(BATCH_QUEUE[0], BATCH_QUEUE[1], d.queue(), 1, 1_000_000));
     }
 
+    /** The largest gRPC message accepted, bytes. */
+    public ServerConfig withMaxMessageBytes(int n) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
+                catalogDir, catalogCacheSize, batching, n, limits);
+    }
+
+    /** The bounds of a bill. */
+    public ServerConfig withLimits(Limits l) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
+                catalogDir, catalogCacheSize, batching, maxMessageBytes, l);
+    }
+
     public ServerConfig withBatching(Batching b) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
-                catalogDir, catalogCacheSize, b);
+                catalogDir, catalogCacheSize, b, maxMessageBytes, limits);
     }
 
     private static ZoneId zone(Settings s, ZoneId dflt) {

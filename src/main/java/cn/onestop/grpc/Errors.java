@@ -26,6 +26,8 @@ import java.util.UUID;
 final class Errors {
     static final String DOMAIN = "onestop";
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+    static final int MAX_VIOLATIONS = 16;
+    private static final int MAX_TEXT = 240;
 
     private Errors() {
     }
@@ -41,21 +43,41 @@ final class Errors {
         return invalid("invalid request: " + e.getMessage(), e.violations());
     }
 
+    /**
+     * INVALID_ARGUMENT with the fields at fault. The status travels in the response trailers, which a
+     * client reads only up to a size (8 KiB by default): at most {@value #MAX_VIOLATIONS} violations are
+     * listed, then one saying how many more there are, and long texts are cut.
+     */
     static StatusRuntimeException invalid(String message, List<FieldViolation> violations) {
         BadRequest.Builder br = BadRequest.newBuilder();
-        for (FieldViolation v : violations) {
-            br.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(v.field())
-                    .setDescription(v.description()));
+        int shown = Math.min(violations.size(), MAX_VIOLATIONS);
+        for (int i = 0; i < shown; i++) {
+            FieldViolation v = violations.get(i);
+            br.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(cut(v.field(), 80))
+                    .setDescription(cut(v.description(), MAX_TEXT)));
+        }
+        if (violations.size() > shown) {
+            br.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("request")
+                    .setDescription((violations.size() - shown) + " more faults are not listed"));
         }
         com.google.rpc.Status s = com.google.rpc.Status.newBuilder().setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(message).addDetails(Any.pack(br.build()))
+                .setMessage(cut(message, MAX_TEXT)).addDetails(Any.pack(br.build()))
                 .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason("INVALID_ARGUMENT").build()))
                 .build();
         return StatusProto.toStatusRuntimeException(s);
     }
 
+    private static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 2)) ? max - 2 : max - 1;
+        return s.substring(0, end) + "…";
+    }
+
     static StatusRuntimeException status(Code code, String message, String reason) {
-        com.google.rpc.Status s = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(message)
+        com.google.rpc.Status s = com.google.rpc.Status.newBuilder().setCode(code.getNumber())
+                .setMessage(cut(message, 1000))
                 .addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(reason).build())).build();
         return StatusProto.toStatusRuntimeException(s);
     }
@@ -117,6 +139,7 @@ final class Errors {
             case UNAUTHENTICATED -> Code.UNAUTHENTICATED;
             case OVERLOADED -> Code.RESOURCE_EXHAUSTED;
             case MESSAGE_ID_REUSED, RULE_VERSION_EXISTS -> Code.ALREADY_EXISTS;
+            case AMOUNT_OUT_OF_RANGE -> Code.OUT_OF_RANGE;
         };
     }
 }

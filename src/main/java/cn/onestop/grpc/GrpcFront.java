@@ -10,6 +10,7 @@ import cn.onestop.settle.UseCases;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grpc.BindableService;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerServiceDefinition;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -45,12 +46,14 @@ public final class GrpcFront {
      * @param defaultTimeout how long a call without a deadline of its own may take
      * @param zone where "today" is (the latest settle date accepted, the current year)
      */
-    public static List<BindableService> services(UseCases useCases, Admin admin, Security security,
-                                                 Duration defaultTimeout, Clock clock, ZoneId zone) {
+    public static List<ServerServiceDefinition> services(UseCases useCases, Admin admin, Security security,
+                                                         Duration defaultTimeout, Clock clock, ZoneId zone) {
         Calls calls = new Calls(defaultTimeout, admin.executor(), security.authenticator(), security.failures());
-        return List.of(new SettlementGrpcService(useCases, calls, clock, zone),
+        List<BindableService> services = List.of(new SettlementGrpcService(useCases, calls, clock, zone),
                 new RuleAdminGrpcService(admin.ruleStore(), admin.rules(), admin.catalogs(), admin.directory(),
                         admin.pool(), admin.executor(), calls),
                 new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate));
+        // bytes that are not the method's request are INVALID_ARGUMENT, not UNKNOWN (see StrictRequests)
+        return services.stream().map(s -> StrictRequests.guard(s.bindService())).toList();
     }
 }

@@ -58,8 +58,9 @@ final class IdentityInterceptor implements ServerInterceptor {
         String auth = headers.get(AUTHORIZATION);
         if (auth != null) {
             if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() <= 7) {
-                withId.close(Status.UNAUTHENTICATED.withDescription("the authorization header must be "
-                        + "'Bearer <token>'"), new Metadata());
+                io.grpc.StatusRuntimeException e = Errors.status(com.google.rpc.Code.UNAUTHENTICATED,
+                        "the authorization header must be 'Bearer <token>'", "UNAUTHENTICATED");
+                withId.close(e.getStatus(), e.getTrailers());
                 return new ServerCall.Listener<>() {
                 };
             }

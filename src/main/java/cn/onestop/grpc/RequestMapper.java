@@ -4,6 +4,7 @@ import cn.onestop.api.v1.BillLine;
 import cn.onestop.api.v1.Credential;
 import cn.onestop.api.v1.ReverseRequest;
 import cn.onestop.api.v1.SettleRequest;
+import cn.onestop.kernel.Canonical;
 import cn.onestop.kernel.FieldViolation;
 import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.request.Category;
@@ -15,12 +16,12 @@ import cn.onestop.request.Visit;
 import cn.onestop.request.VisitType;
 import cn.onestop.settle.CredentialRef;
 import cn.onestop.settle.FamilyPayerRef;
+import cn.onestop.settle.Limits;
 import cn.onestop.settle.RequestDigest;
 import cn.onestop.settle.ReverseCommand;
 import cn.onestop.settle.SettleCommand;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,27 +31,29 @@ import java.util.List;
  * line — so the clerk sees every problem at once.
  */
 final class RequestMapper {
-    private final LocalDate latestSettleDate;
+    private final Limits limits;
+    private final LocalDate today;
 
-    /** @param latestSettleDate the last settlement date accepted (today, with a day of slack) */
-    RequestMapper(LocalDate latestSettleDate) {
-        this.latestSettleDate = latestSettleDate;
+    /**
+     * @param limits the bounds of a bill, checked here too so that the clerk sees every fault at once
+     * @param today the date of today where the gateway is (the latest settle date accepted is tomorrow)
+     */
+    RequestMapper(Limits limits, LocalDate today) {
+        this.limits = limits;
+        this.today = today;
     }
 
     SettleCommand settle(SettleRequest r, boolean requireMessageId) {
         List<FieldViolation> bad = new ArrayList<>();
-        text(bad, "institution_code", r.getInstitutionCode(), 32, true);
-        text(bad, "message_id", r.getMessageId(), 64, requireMessageId);
+        Canonical.checkInstitutionCode(bad, "institution_code", r.getInstitutionCode(), true);
+        Canonical.checkMessageId(bad, "message_id", r.getMessageId(), requireMessageId);
         CredentialRef credential = credential(bad, "credential", r.hasCredential() ? r.getCredential() : null);
         text(bad, "person_id", r.getPersonId(), 32, false);
         LocalDate date = date(bad, "settle_date", r.getSettleDate());
-        if (date != null && date.isAfter(latestSettleDate)) {
-            bad.add(new FieldViolation("settle_date", "is in the future: " + date));
-        }
-        Visit visit = r.hasVisit() ? visit(bad, r.getVisit()) : null;
         if (!r.hasVisit()) {
             bad.add(new FieldViolation("visit", "is required"));
         }
+        Visit visit = r.hasVisit() ? visit(bad, r.getVisit()) : null;
         List<ItemLine> lines = lines(bad, r.getLinesList());
         FamilyPayerRef family = r.hasFamilyPayer() ? family(bad, r.getFamilyPayer()) : null;
         if (!bad.isEmpty()) {
@@ -61,7 +64,7 @@ final class RequestMapper {
                 RequestDigest.sha256(r.toByteArray()));
     }
 
-    private static Visit visit(List<FieldViolation> bad, cn.onestop.api.v1.Visit v) {
+    private Visit visit(List<FieldViolation> bad, cn.onestop.api.v1.Visit v) {
         VisitType type = switch (v.getType()) {
             case VISIT_TYPE_UNSPECIFIED, UNRECOGNIZED -> null;
             default -> VisitType.valueOf(v.getType().name());
@@ -80,6 +83,7 @@ final class RequestMapper {
         if (v.getDays() < 0) {
             bad.add(new FieldViolation("visit.days", "must not be negative, got " + v.getDays()));
         }
+        limits.days(bad, v.getDays());
         return type == null || filing == null || v.getDays() < 0 ? null
                 : new Visit(type, filing, v.getUseAccount(), v.getDays());
     }
@@ -100,18 +104,18 @@ final class RequestMapper {
 
     ReverseCommand reverse(ReverseRequest r) {
         List<FieldViolation> bad = new ArrayList<>();
-        text(bad, "institution_code", r.getInstitutionCode(), 32, true);
-        text(bad, "message_id", r.getMessageId(), 64, true);
+        Canonical.checkInstitutionCode(bad, "institution_code", r.getInstitutionCode(), true);
+        Canonical.checkMessageId(bad, "message_id", r.getMessageId(), true);
         String settlementId = null;
         String original = null;
         switch (r.getTargetCase()) {
             case SETTLEMENT_ID -> {
                 settlementId = r.getSettlementId();
-                text(bad, "settlement_id", settlementId, 40, true);
+                Canonical.checkSettlementId(bad, "settlement_id", settlementId);
             }
             case ORIGINAL_MESSAGE_ID -> {
                 original = r.getOriginalMessageId();
-                text(bad, "original_message_id", original, 64, true);
+                Canonical.checkMessageId(bad, "original_message_id", original, true);
             }
             default -> bad.add(new FieldViolation("target", "name the settlement: settlement_id or original_message_id"));
         }
@@ -140,13 +144,28 @@ final class RequestMapper {
         return ok ? new CredentialRef(type, c.getValue()) : null;
     }
 
-    /** Every line as the domain's, every fault of every line, then the faults of the lines together. */
-    private static List<ItemLine> lines(List<FieldViolation> bad, List<BillLine> in) {
+    /**
+     * Every line as the domain's, every fault of every line, then the faults of the lines together. A
+     * bill of more lines than the limit is refused as such, without a look at its lines.
+     */
+    private List<ItemLine> lines(List<FieldViolation> bad, List<BillLine> in) {
+        if (in.size() > limits.maxLines()) {
+            limits.lineCount(bad, in.size());
+            return List.of();
+        }
         List<ItemLine> out = new ArrayList<>(in.size());
+        long total = 0;
         for (int i = 0; i < in.size(); i++) {
-            out.add(line(bad, "lines[" + i + "]", in.get(i)));
+            BillLine l = in.get(i);
+            String path = "lines[" + i + "]";
+            out.add(line(bad, path, l));
+            limits.line(bad, path, l.getUnitPrice(), l.getQty());
+            if (l.getUnitPrice() >= 0 && l.getQty() > 0) {
+                total = Limits.saturatingAdd(total, Limits.saturatingMultiply(l.getUnitPrice(), l.getQty()));
+            }
         }
         bad.addAll(LineChecks.bill(out, true));
+        limits.total(bad, total);
         return out;
     }
 
@@ -179,17 +198,17 @@ final class RequestMapper {
         return null;
     }
 
-    private static LocalDate date(List<FieldViolation> bad, String path, String value) {
-        if (value.isEmpty()) {
-            bad.add(new FieldViolation(path, "is required (YYYY-MM-DD)"));
-            return null;
+    /** A settle date: exactly YYYY-MM-DD, from the earliest date accepted to tomorrow. */
+    private LocalDate date(List<FieldViolation> bad, String path, String value) {
+        LocalDate d = Canonical.date(bad, path, value);
+        if (d != null) {
+            int before = bad.size();
+            limits.date(bad, path, d, today);
+            if (bad.size() > before) {
+                return null;
+            }
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(path, "not a date (YYYY-MM-DD): " + value));
-            return null;
-        }
+        return d;
     }
 
     private static boolean text(List<FieldViolation> bad, String path, String value, int max, boolean required) {

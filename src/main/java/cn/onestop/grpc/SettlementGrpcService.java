@@ -12,6 +12,7 @@ import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettleResponse;
 import cn.onestop.api.v1.SettlementRecord;
 import cn.onestop.api.v1.SettlementServiceGrpc;
+import cn.onestop.kernel.Canonical;
 import cn.onestop.kernel.FieldViolation;
 import cn.onestop.kernel.InvalidRequestException;
 import cn.onestop.kernel.Reason;
@@ -24,7 +25,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,11 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
     }
 
     private RequestMapper mapper() {
-        return new RequestMapper(LocalDate.now(clock.withZone(zone)).plusDays(1));
+        return new RequestMapper(useCases.limits(), today());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
     }
 
     @Override
@@ -76,12 +80,20 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
     public void getSettlement(GetSettlementRequest request, StreamObserver<SettlementRecord> out) {
         calls.run("GetSettlement", out, (caller, deadline) -> {
             Optional<cn.onestop.settle.SettlementRecord> r;
+            List<FieldViolation> bad = new ArrayList<>();
             switch (request.getKeyCase()) {
-                case SETTLEMENT_ID -> r = useCases.reads().find(caller, request.getSettlementId());
+                case SETTLEMENT_ID -> {
+                    if (!Canonical.checkSettlementId(bad, "settlement_id", request.getSettlementId())) {
+                        throw new InvalidRequestException(bad);
+                    }
+                    r = useCases.reads().find(caller, request.getSettlementId());
+                }
                 case BY_MESSAGE -> {
                     var m = request.getByMessage();
-                    if (m.getInstitutionCode().isEmpty() || m.getMessageId().isEmpty()) {
-                        return Result.invalid("by_message", "needs institution_code and message_id");
+                    Canonical.checkInstitutionCode(bad, "by_message.institution_code", m.getInstitutionCode(), true);
+                    Canonical.checkMessageId(bad, "by_message.message_id", m.getMessageId(), true);
+                    if (!bad.isEmpty()) {
+                        throw new InvalidRequestException(bad);
                     }
                     r = useCases.reads().findByMessage(caller, m.getInstitutionCode(), m.getMessageId());
                 }
@@ -98,13 +110,14 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
     public void listSettlements(ListSettlementsRequest request, StreamObserver<ListSettlementsResponse> out) {
         calls.run("ListSettlements", out, (caller, deadline) -> {
             List<FieldViolation> bad = new ArrayList<>();
-            if (request.getInstitutionCode().isEmpty()) {
-                bad.add(new FieldViolation("institution_code", "is required"));
-            }
-            LocalDate from = date(bad, "from_date", request.getFromDate());
-            LocalDate to = date(bad, "to_date", request.getToDate());
-            if (from != null && to != null && to.isBefore(from)) {
-                bad.add(new FieldViolation("to_date", "is before from_date"));
+            Canonical.checkInstitutionCode(bad, "institution_code", request.getInstitutionCode(), true);
+            LocalDate from = Canonical.date(bad, "from_date", request.getFromDate());
+            LocalDate to = Canonical.date(bad, "to_date", request.getToDate());
+            if (from != null && to != null) {
+                useCases.limits().listDates(bad, from, to, today());
+                if (to.isBefore(from)) {
+                    bad.add(new FieldViolation("to_date", "is before from_date"));
+                }
             }
             if (request.getPageSize() < 0 || request.getPageSize() > MAX_PAGE) {
                 bad.add(new FieldViolation("page_size", "must be 0.." + MAX_PAGE));
@@ -136,16 +149,4 @@ final class SettlementGrpcService extends SettlementServiceGrpc.SettlementServic
         });
     }
 
-    private static LocalDate date(List<FieldViolation> bad, String field, String value) {
-        if (value.isEmpty()) {
-            bad.add(new FieldViolation(field, "is required (YYYY-MM-DD)"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            bad.add(new FieldViolation(field, "not a date (YYYY-MM-DD): " + value));
-            return null;
-        }
-    }
 }

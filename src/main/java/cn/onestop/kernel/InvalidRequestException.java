@@ -30,13 +30,18 @@ public final class InvalidRequestException extends IllegalArgumentException {
         return new InvalidRequestException(violations.stream().map(v -> v.under(parent)).toList());
     }
 
+    /** The first faults, then how many more (a hostile bill may have thousands). */
     private static String render(List<FieldViolation> violations) {
         StringBuilder sb = new StringBuilder();
-        for (FieldViolation v : violations) {
+        int shown = Math.min(violations.size(), 16);
+        for (int i = 0; i < shown; i++) {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(v);
+            sb.append(violations.get(i));
+        }
+        if (violations.size() > shown) {
+            sb.append("; and ").append(violations.size() - shown).append(" more");
         }
         return sb.toString();
     }

@@ -21,6 +21,11 @@ public enum Reason {
     ROLE_NOT_PERMITTED,
     /** Too much is waiting: refused at once, nothing written; retry shortly (RESOURCE_EXHAUSTED). */
     OVERLOADED,
+    /**
+     * A sum the ledger would keep (a year-to-date accumulator plus this bill, an account plus a credit)
+     * is beyond what it can hold: the bill is valid, the stored state makes it impossible (OUT_OF_RANGE).
+     */
+    AMOUNT_OUT_OF_RANGE,
     /** The (institution, message id) was used before for a different request. */
     MESSAGE_ID_REUSED,
     /** A different rule version of the same plan and start date is already published. */

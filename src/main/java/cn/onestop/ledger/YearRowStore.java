@@ -59,6 +59,9 @@ final class YearRowStore implements YearRows {
 
     private final Connection c;
 
+    /** Rows this transaction created; those no move touched are removed before it commits. */
+    private final java.util.Set<YearKey> created = new java.util.HashSet<>();
+
     YearRowStore(Connection c) {
         this.c = c;
     }
@@ -84,6 +87,7 @@ final class YearRowStore implements YearRows {
                     }
                     ps.executeUpdate();
                 }
+                created.addAll(missing);
                 found.putAll(lockExisting(missing, deadline));
                 if (found.size() < sorted.size()) {
                     throw new SQLException("accumulator rows vanished while being locked");
@@ -125,9 +129,30 @@ final class YearRowStore implements YearRows {
         });
     }
 
+    /** A row created for a settlement that was then refused is not left behind. */
+    private void discardUnmoved(List<Move> moves) {
+        java.util.Set<YearKey> unmoved = new java.util.TreeSet<>(created);
+        moves.forEach(m -> unmoved.remove(m.key()));
+        created.clear();
+        if (unmoved.isEmpty()) {
+            return;
+        }
+        Sql.run("remove unmoved accumulator rows", () -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM accumulators WHERE (person_id, plan, year) IN ("
+                    + Sql.rows("(?, ?, ?)", unmoved.size()) + ")")) {
+                int i = 1;
+                for (YearKey k : unmoved) {
+                    i = bind(ps, i, k);
+                }
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** Moves the locked rows by their deltas in one statement, and journals every move in another. */
     @Override
     public void apply(List<Move> moves) {
+        discardUnmoved(moves);
         if (moves.isEmpty()) {
             return;
         }

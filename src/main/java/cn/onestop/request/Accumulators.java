@@ -52,6 +52,22 @@ public final class Accumulators {
         return new Accumulators(v);
     }
 
+    /**
+     * The first accumulator whose value {@linkplain #plus moved by} {@code delta} would not fit in a
+     * long, or fall below zero; null when every one fits.
+     */
+    public Accumulator firstOutOfRange(Accumulators delta) {
+        for (Accumulator a : Accumulator.all()) {
+            long x = values[a.ordinal()];
+            long d = delta.values[a.ordinal()];
+            long r = x + d;
+            if (((x ^ r) & (d ^ r)) < 0 || r < 0) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     /** The delta that undoes this one. */
     public Accumulators negated() {
         long[] v = new long[values.length];

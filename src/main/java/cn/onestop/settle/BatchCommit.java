@@ -111,6 +111,10 @@ final class BatchCommit {
             return new Result.Failed<>(f.failure());
         }
         Settlement s = split.value().settlement();
+        java.util.Optional<cn.onestop.kernel.Failure> outOfRange = OutOfRange.yearRow(p.yearKey(), ytd, s.delta());
+        if (outOfRange.isPresent()) {
+            return new Result.Failed<>(outOfRange.get()); // refused before the UPDATE would overflow the row
+        }
         String id = ids.next('S', now.toEpochMilli());
         SettlementRecord record = new SettlementRecord(id, cmd.institutionCode(), cmd.messageId(), personId,
                 SettlementStatus.SETTLED, split.value().bill(), now, s.ownAccountDebit(), prep.familyId(),

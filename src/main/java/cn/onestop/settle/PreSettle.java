@@ -4,6 +4,8 @@ import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Result;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 
@@ -16,9 +18,14 @@ public final class PreSettle {
     private final Splitter splitter;
     private final LedgerStore ledger;
     private final Directory directory;
+    private final Clock clock;
+    private final Limits limits;
 
-    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger, Directory directory) {
+    PreSettle(Preparation preparation, Splitter splitter, LedgerStore ledger, Directory directory, Clock clock,
+              Limits limits) {
         this.directory = directory;
+        this.clock = clock;
+        this.limits = limits;
         this.preparation = preparation;
         this.splitter = splitter;
         this.ledger = ledger;
@@ -28,6 +35,10 @@ public final class PreSettle {
         Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
         if (denied.isPresent()) {
             return new Result.Failed<>(denied.get());
+        }
+        Optional<Failure> outOfBounds = limits.refusal(cmd, LocalDate.now(clock));
+        if (outOfBounds.isPresent()) {
+            return new Result.Failed<>(outOfBounds.get());
         }
         // the person, their year's accumulators and their balance in one read; nothing is locked
         Directory.Holder[] state = new Directory.Holder[1];

@@ -6,6 +6,7 @@ import cn.onestop.kernel.Failure;
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
+import cn.onestop.request.Accumulators;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +51,8 @@ public final class Reverse {
                 return Result.failed(Reason.SETTLEMENT_NOT_FOUND, "no settlement " + cmd.target()
                         + " at institution " + cmd.institutionCode());
             }
-            tx.yearRows().lock(List.of(target.get().yearKey()), deadline);
+            Accumulators row = tx.yearRows().lock(List.of(target.get().yearKey()), deadline)
+                    .get(target.get().yearKey());
             key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
             if (key.isPresent()) {
                 return replay(tx, key.get(), digest);
@@ -63,16 +65,25 @@ public final class Reverse {
                         MessageKeys.Operation.REVERSE, digest, s.reversalId(), now)));
                 return Result.ok(reversed(s, true));
             }
-            return Result.ok(undo(tx, caller, cmd, digest, s, now, deadline));
+            return undo(tx, caller, cmd, digest, s, row, now, deadline);
         });
     }
 
-    private Reversed undo(LedgerTx tx, Caller caller, ReverseCommand cmd, RequestDigest digest, SettlementRecord s,
-                          Instant now, Deadline deadline) {
+    private Result<Reversed> undo(LedgerTx tx, Caller caller, ReverseCommand cmd, RequestDigest digest,
+                                  SettlementRecord s, Accumulators row, Instant now, Deadline deadline) {
         String reversalId = ids.next('R', now.toEpochMilli());
         List<String> accounts = s.familyPersonId() == null ? List.of(s.personId())
                 : List.of(s.personId(), s.familyPersonId());
         Map<String, Long> balances = tx.accounts().lock(accounts, deadline);
+        // every sum checked before the first write: none may reach the database out of range
+        Optional<Failure> outOfRange = OutOfRange.yearRow(s.yearKey(), row, s.bill().split().delta().negated())
+                .or(() -> OutOfRange.account(s.personId(), balances.get(s.personId()), s.ownDebit()))
+                .or(() -> s.familyDebit() > 0
+                        ? OutOfRange.account(s.familyPersonId(), balances.get(s.familyPersonId()), s.familyDebit())
+                        : Optional.empty());
+        if (outOfRange.isPresent()) {
+            return new Result.Failed<>(outOfRange.get());
+        }
         tx.yearRows().apply(List.of(new YearRows.Move(s.yearKey(), "REVERSE", s.settlementId(),
                 s.bill().split().delta().negated())));
         List<Accounts.Move> moves = new ArrayList<>(2);
@@ -92,7 +103,7 @@ public final class Reverse {
         SettlementRecord after = new SettlementRecord(s.settlementId(), s.institutionCode(), s.messageId(),
                 s.personId(), SettlementStatus.REVERSED, s.bill(), s.createdAt(), s.ownDebit(), s.familyPersonId(),
                 s.familyDebit(), reversalId, now);
-        return reversed(after, false);
+        return Result.ok(reversed(after, false));
     }
 
     private static Result<Reversed> replay(LedgerTx tx, MessageKeys.Key key, RequestDigest digest) {

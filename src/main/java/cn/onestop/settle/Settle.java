@@ -7,6 +7,8 @@ import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
 import cn.onestop.kernel.StoreException;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,11 +27,15 @@ public final class Settle {
     private final Preparation preparation;
     private final LedgerStore ledger;
     private final SettleBatcher batcher;
+    private final Clock clock;
+    private final Limits limits;
 
-    Settle(Preparation preparation, LedgerStore ledger, SettleBatcher batcher) {
+    Settle(Preparation preparation, LedgerStore ledger, SettleBatcher batcher, Clock clock, Limits limits) {
         this.preparation = preparation;
         this.ledger = ledger;
         this.batcher = batcher;
+        this.clock = clock;
+        this.limits = limits;
     }
 
     /** The settlement, once its batch has committed (blocking). */
@@ -60,6 +66,10 @@ public final class Settle {
         Optional<Failure> denied = Access.mayTransact(caller, cmd.institutionCode());
         if (denied.isPresent()) {
             return CompletableFuture.completedFuture(new Result.Failed<>(denied.get()));
+        }
+        Optional<Failure> outOfBounds = limits.refusal(cmd, LocalDate.now(clock));
+        if (outOfBounds.isPresent()) {
+            return CompletableFuture.completedFuture(new Result.Failed<>(outOfBounds.get()));
         }
         RequestDigest digest = cmd.digest();
         Result<Preparation.Prepared> prepared = preparation.prepare(cmd);

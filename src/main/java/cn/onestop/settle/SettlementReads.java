@@ -2,9 +2,13 @@ package cn.onestop.settle;
 
 import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Failure;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,9 +18,13 @@ import java.util.Optional;
  */
 public final class SettlementReads {
     private final LedgerStore ledger;
+    private final Clock clock;
+    private final Limits limits;
 
-    SettlementReads(LedgerStore ledger) {
+    SettlementReads(LedgerStore ledger, Clock clock, Limits limits) {
         this.ledger = ledger;
+        this.clock = clock;
+        this.limits = limits;
     }
 
     public Optional<SettlementRecord> find(Caller caller, String settlementId) {
@@ -34,6 +42,11 @@ public final class SettlementReads {
         Optional<Failure> denied = Access.mayList(caller, institutionCode);
         if (denied.isPresent()) {
             return new Result.Failed<>(denied.get());
+        }
+        List<FieldViolation> bad = new ArrayList<>(0);
+        limits.listDates(bad, from, to, LocalDate.now(clock));
+        if (!bad.isEmpty()) {
+            return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, "dates out of range: " + bad, bad));
         }
         List<SettlementRecord> page = ledger.read(tx -> tx.settlements().page(institutionCode, from, to, after,
                 pageSize + 1));

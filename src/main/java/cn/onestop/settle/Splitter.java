@@ -39,7 +39,15 @@ final class Splitter {
         } catch (InvalidRequestException e) {
             return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, e.getMessage(), e.violations()));
         }
-        Outcome outcome = SplitEngine.split(req, rules.get());
+        Outcome outcome;
+        try {
+            outcome = SplitEngine.split(req, rules.get());
+        } catch (ArithmeticException e) {
+            // the engine's arithmetic is exact: an amount beyond a long (a year-to-date value near
+            // the top of its range) is refused, never wrapped and never a failure of the gateway
+            return Result.failed(Reason.AMOUNT_OUT_OF_RANGE, "an amount of this settlement, with the person's "
+                    + "year-to-date state, is beyond the range the ledger keeps; nothing was written");
+        }
         if (outcome instanceof Outcome.Refused r) {
             return new Result.Failed<>(new Failure(Reason.valueOf(r.code().name()), r.reason(), r.violations()));
         }

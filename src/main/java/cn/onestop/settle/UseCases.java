@@ -16,9 +16,11 @@ public final class UseCases implements AutoCloseable {
     private final SettlementReads reads;
     private final PersonLookup persons;
     private final SettleBatcher batcher;
+    private final Limits limits;
 
     private UseCases(PreSettle preSettle, Settle settle, Reverse reverse, SettlementReads reads,
-                     PersonLookup persons, SettleBatcher batcher) {
+                     PersonLookup persons, SettleBatcher batcher, Limits limits) {
+        this.limits = limits;
         this.preSettle = preSettle;
         this.settle = settle;
         this.reverse = reverse;
@@ -27,21 +29,37 @@ public final class UseCases implements AutoCloseable {
         this.batcher = batcher;
     }
 
-    /** The use cases with {@link Batching#defaults()}. */
+    /** The use cases with the default {@link Limits} and {@link Batching#defaults()}. */
     public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
                                 Supplier<RuleBook> rules, Clock clock) {
-        return over(directory, catalogs, ledger, rules, clock, Batching.defaults());
+        return over(directory, catalogs, ledger, rules, clock, Limits.DEFAULTS, Batching.defaults());
     }
 
+    /** The use cases with {@code limits} and {@link Batching#defaults()}. */
     public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
-                                Supplier<RuleBook> rules, Clock clock, Batching batching) {
+                                Supplier<RuleBook> rules, Clock clock, Limits limits) {
+        return over(directory, catalogs, ledger, rules, clock, limits, Batching.defaults());
+    }
+
+    /**
+     * @param clock the time of settlements, and in its zone the date of "today" (the latest settle date)
+     * @param limits the bounds of a bill, checked before anything is read
+     * @param batching how settlements are gathered into shared commits
+     */
+    public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
+                                Supplier<RuleBook> rules, Clock clock, Limits limits, Batching batching) {
         Preparation preparation = new Preparation(directory, catalogs);
         Splitter splitter = new Splitter(rules);
         SettlementIds ids = new SettlementIds();
         SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids));
-        return new UseCases(new PreSettle(preparation, splitter, ledger, directory), new Settle(preparation, ledger, batcher),
-                new Reverse(ledger, clock, ids), new SettlementReads(ledger), new PersonLookup(directory, ledger),
-                batcher);
+        return new UseCases(new PreSettle(preparation, splitter, ledger, directory, clock, limits),
+                new Settle(preparation, ledger, batcher, clock, limits), new Reverse(ledger, clock, ids),
+                new SettlementReads(ledger, clock, limits), new PersonLookup(directory, ledger), batcher, limits);
+    }
+
+    /** The bounds of a bill. */
+    public Limits limits() {
+        return limits;
     }
 
     public PreSettle preSettle() {

@@ -23,7 +23,11 @@ public interface YearRows {
     /** The row without a lock; zero when the year has none yet. */
     Accumulators peek(YearKey key);
 
-    /** Moves locked rows by their deltas and journals each move. */
+    /**
+     * Moves locked rows by their deltas and journals each move; called once per transaction after
+     * {@link #lock}: a row that lock created and no move touched (its settlement was refused) is
+     * removed, so a refusal leaves nothing behind.
+     */
     void apply(List<Move> moves);
 
     /**

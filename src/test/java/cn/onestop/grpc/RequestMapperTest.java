@@ -9,6 +9,7 @@ import cn.onestop.api.v1.Visit;
 import cn.onestop.api.v1.VisitType;
 import cn.onestop.kernel.FieldViolation;
 import cn.onestop.kernel.InvalidRequestException;
+import cn.onestop.settle.Limits;
 import cn.onestop.settle.SettleCommand;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gRPC request as a command: every field at fault named, and a fingerprint the wire cannot move. */
 class RequestMapperTest {
-    static final RequestMapper MAPPER = new RequestMapper(LocalDate.of(2025, 12, 31));
+    static final RequestMapper MAPPER = new RequestMapper(Limits.DEFAULTS, LocalDate.of(2025, 12, 30));
 
     static SettleRequest.Builder request() {
         return SettleRequest.newBuilder().setInstitutionCode("H15010500001").setMessageId("m-1")
