@@ -12,7 +12,8 @@ import static cn.onestop.rules.ParamRange.RATIO;
  * inpatient pool spending, the year-end sharing thresholds, each plan's insured region, and the
  * pooling region of an insured region that is not its own first four digits.
  *
- * @param advance E §50: the share of general inpatient pool spending advanced with the month's statement
+ * @param inpatientAdvance E §50: plan code → the share of its general inpatient pool spending advanced with the
+ *     month's statement (the rest is withheld until the year-end assessment); a plan not named is paid in full
  * @param floatBand E §52: the float around the budget or quota (1000 = 10%)
  * @param upperFloat E §52(二): where the shared overspend of a non-DIP institution ends (1500 = 15%)
  * @param overspendShare E §52: the hospital's share of a shared overspend (5000 = 50%)
@@ -22,10 +23,10 @@ import static cn.onestop.rules.ParamRange.RATIO;
  * @param poolingRegions 6-digit insured region → its 4-digit pooling region, where that is not the first
  *     four digits (159900 自治区本级 → 1501 Hohhot)
  */
-public record CentreRules(Param advance, Param floatBand, Param upperFloat, Param overspendShare, Param rewardShare,
+public record CentreRules(Map<String, Param> inpatientAdvance, Param floatBand, Param upperFloat, Param overspendShare, Param rewardShare,
                           Param assessment, Map<String, Param> insuredRegions, Map<String, Param> poolingRegions) {
     public CentreRules {
-        RATIO.check(advance);
+        inpatientAdvance = checked(inpatientAdvance, RATIO);
         RATIO.check(floatBand);
         RATIO.check(upperFloat);
         RATIO.check(overspendShare);
@@ -47,6 +48,11 @@ public record CentreRules(Param advance, Param floatBand, Param upperFloat, Para
         Map<String, Param> out = new TreeMap<>();
         params.forEach((k, p) -> out.put(k, range.check(p)));
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The advance ratio on a plan's general inpatient pool spending (E §50), or null when it is paid in full. */
+    public Param advance(String plan) {
+        return inpatientAdvance.get(plan);
     }
 
     /** The insured region of a plan's persons as six digits, or null when the table names none for it. */

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The sections of the centre rules ({@code CENTRE-SETTLEMENT}): {@code monthly_statement} (E §50),
+ * The sections of the centre rules ({@code CENTRE-SETTLEMENT}): {@code inpatient_pool_advance} (plan → the
+ * share of its general inpatient pool spending advanced monthly, E §50),
  * {@code year_end_sharing} (E §52), {@code insured_regions} (plan → 6-digit region) and
  * {@code pooling_regions} (6-digit region → 4-digit pooling region).
  */
 final class CentreSection {
-    private static final Set<String> SECTIONS = Set.of("monthly_statement", "year_end_sharing", "insured_regions",
+    private static final Set<String> SECTIONS = Set.of("inpatient_pool_advance", "year_end_sharing", "insured_regions",
             "pooling_regions");
 
     private CentreSection() {
@@ -30,7 +31,7 @@ final class CentreSection {
             String name = it.next();
             if (!SECTIONS.contains(name)) {
                 throw new RuleLoadException(origin + ": sections." + name + ": unknown section (the centre rules have "
-                        + "monthly_statement, year_end_sharing, insured_regions, pooling_regions)");
+                        + "inpatient_pool_advance, year_end_sharing, insured_regions, pooling_regions)");
             }
         }
         for (String name : SECTIONS) {
@@ -38,9 +39,16 @@ final class CentreSection {
                 throw new RuleLoadException(origin + ": sections." + name + ": missing section");
             }
         }
-        SectionReader statement = new SectionReader(origin, "monthly_statement", sections.get("monthly_statement"));
-        Param advance = statement.ratio("advance_bp");
-        statement.finish();
+        SectionReader advances = new SectionReader(origin, "inpatient_pool_advance",
+                sections.get("inpatient_pool_advance"));
+        Map<String, Param> advance = new LinkedHashMap<>();
+        for (String plan : advances.names()) {
+            if (RuleTable.schemeless(plan)) {
+                throw advances.fail(plan, "not a plan");
+            }
+            advance.put(plan, advances.ratio(plan));
+        }
+        advances.finish();
         SectionReader sharing = new SectionReader(origin, "year_end_sharing", sections.get("year_end_sharing"));
         Param floatBand = sharing.ratio("float_bp");
         Param upperFloat = sharing.ratio("upper_float_bp");

@@ -37,8 +37,9 @@ class CentreRulesParseTest {
     void theBundledCentreRulesCarryTheAdvanceTheSharingThresholdsAndThePlanRegions() {
         RuleBook book = RuleFiles.loadBundled();
         CentreRules c = book.centre(LocalDate.of(2026, 5, 1));
-        assertEquals(9000, c.advance().bp());
-        assertEquals("E §50", c.advance().source());
+        assertEquals(9000, c.advance("NM-REGION-EMPLOYEE").bp());
+        assertEquals("E §50", c.advance("NM-REGION-EMPLOYEE").source());
+        assertNull(c.advance("CHIFENG-RESIDENT"), "paid in full");
         assertEquals(1000, c.floatBand().bp());
         assertEquals(1500, c.upperFloat().bp());
         assertEquals(5000, c.overspendShare().bp());
@@ -71,12 +72,12 @@ class CentreRulesParseTest {
         assertTrue(refused(n).contains("year_end_sharing.bonus_bp: unknown parameter"));
 
         n = file();
-        ((ObjectNode) n.get("sections")).remove("monthly_statement");
-        assertTrue(refused(n).contains("sections.monthly_statement: missing section"));
+        ((ObjectNode) n.get("sections")).remove("inpatient_pool_advance");
+        assertTrue(refused(n).contains("sections.inpatient_pool_advance: missing section"));
 
         n = file();
-        ((ObjectNode) n.get("sections").get("monthly_statement").get("advance_bp")).put("value", 10001);
-        assertTrue(refused(n).contains("monthly_statement.advance_bp: must be a ratio in basis points"));
+        ((ObjectNode) n.get("sections").get("inpatient_pool_advance").get("NM-REGION-EMPLOYEE")).put("value", 10001);
+        assertTrue(refused(n).contains("inpatient_pool_advance.NM-REGION-EMPLOYEE: must be a ratio in basis points"));
 
         n = file();
         n.put("scheme", "EMPLOYEE");
