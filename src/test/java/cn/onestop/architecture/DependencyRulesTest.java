@@ -27,12 +27,13 @@ class DependencyRulesTest {
     @Test
     void theEngineTheRequestRecordsAndTheRuleTablesAreFreeOfIoAndFrameworks() {
         ArchRule rule = noClasses().that().resideInAnyPackage("cn.onestop.engine..", "cn.onestop.request..",
-                        "cn.onestop.rules")
+                        "cn.onestop.rules", "cn.onestop.centre..", "cn.onestop.sharing..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.grpc..",
                         "com.google.protobuf..", "com.github.benmanes.caffeine..", "com.fasterxml.jackson..",
                         "cn.onestop.api..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-                .because("the split is a pure function of records: no database, transport, cache, parser or clock");
+                .because("the split, the clearing codes and the year-end sharing are pure functions of records: no "
+                        + "database, transport, cache, parser or clock");
         rule.check(main);
     }
 
