@@ -68,7 +68,7 @@ public final class Settle {
         String id = ids.next('S', now.toEpochMilli());
         SettlementRecord record = new SettlementRecord(id, cmd.institutionCode(), cmd.messageId(), personId,
                 SettlementStatus.SETTLED, split.value().bill(), now, s.ownAccountDebit(), p.familyId(),
-                s.familyDebit(), null, null);
+                s.familyDebit(), null, null, split.value().clearing());
         tx.settlements().insert(List.of(new Settlements.New(record, cmd, split.value().input())));
         tx.yearRows().apply(List.of(new YearRows.Move(key, "SETTLE", id, s.delta())));
         List<Accounts.Move> moves = new ArrayList<>(2);

@@ -100,7 +100,8 @@ public final class LoadGenerator {
             csv.append(String.format("LG%08d,负载%d,NM-REGION-EMPLOYEE,%s,%s,false,NONE,false,,,,false,EVLG%08d,,,%d,,,%n",
                     i, i, i % 3 == 0 ? "RETIRED" : "ACTIVE", i % 5 == 0, i, 500_000 + i));
         }
-        var report = new EnrolmentImport(db.dataSource(), Map.of("NM-REGION-EMPLOYEE", "EMPLOYEE"))
+        var report = new EnrolmentImport(db.dataSource(), Map.of("NM-REGION-EMPLOYEE", "EMPLOYEE"),
+                Map.of("NM-REGION-EMPLOYEE", "159900"))
                 .importPersons("loadgen", new StringReader(csv.toString()), null);
         if (!report.ok()) {
             throw new IllegalStateException(report.errors().toString());
