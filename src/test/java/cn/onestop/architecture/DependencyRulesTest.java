@@ -58,6 +58,25 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theClearingUseCasesDependOnPortsNotOnTheirImplementations() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.clearing..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..",
+                        "cn.onestop.ledger..", "cn.onestop.enrolment..", "cn.onestop.catalog..", "cn.onestop.db..",
+                        "cn.onestop.cli..", "cn.onestop.clearingstore..", "cn.onestop.settle..", "java.sql..",
+                        "javax.sql..", "io.grpc..", "com.zaxxer..", "com.fasterxml.jackson..")
+                .because("the clearing side reads the ledger and keeps its records through its own ports");
+        rule.check(main);
+    }
+
+    @Test
+    void theClearingStoreImplementsPortsAndKnowsNoFront() {
+        noClasses().that().resideInAPackage("cn.onestop.clearingstore..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..", "cn.onestop.cli..",
+                        "cn.onestop.settle..", "io.grpc..")
+                .because("a store implements the clearing ports over JDBC, nothing more").check(main);
+    }
+
+    @Test
     void theKernelDependsOnNothingOfTheProject() {
         noClasses().that().resideInAPackage("cn.onestop.kernel..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("cn.onestop.kernel..", "java..")

@@ -1,0 +1,103 @@
+package cn.onestop.clearing;
+
+import cn.onestop.centre.ClearingType;
+import cn.onestop.kernel.Reason;
+import cn.onestop.kernel.Result;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * 清算申请 / 撤销 (3203 / 3204): an institution applies for a month's clearing of one clearing type
+ * once the month is over and its totals reconcile (a complete, balanced totals reconciliation of the
+ * whole month); the figures are the ledger's. Applying again answers the live application; it can be
+ * withdrawn until the centre accepts it.
+ */
+public final class ClearingApplications {
+    private final Books books;
+    private final Reconciliations reconciliations;
+    private final Applications applications;
+    private final AccountingCalendar calendar;
+
+    ClearingApplications(Books books, Reconciliations reconciliations, Applications applications,
+                         AccountingCalendar calendar) {
+        this.books = books;
+        this.reconciliations = reconciliations;
+        this.applications = applications;
+        this.calendar = calendar;
+    }
+
+    public Result<ClearingApplication> apply(String institutionCode, String clearingType, YearMonth month) {
+        Result<ClearingApplication> bad = Checks.institution(books, institutionCode);
+        if (bad != null) {
+            return bad;
+        }
+        Optional<ClearingType> type = ClearingType.ofCode(clearingType);
+        if (type.isEmpty()) {
+            return Result.invalid("clr_type", "must be 11 (outpatient), 21 (inpatient) or 41 (pharmacy), got \""
+                    + clearingType + "\"");
+        }
+        if (month == null) {
+            return Result.invalid("setlym", "is required (YYYYMM)");
+        }
+        Optional<ClearingApplication> live = applications.live(institutionCode, type.get(), month);
+        if (live.isPresent()) {
+            return Result.ok(live.get());
+        }
+        if (!calendar.isOver(month)) {
+            return Result.failed(Reason.MONTH_NOT_OVER, Months.setlym(month) + " is not over: apply from "
+                    + calendar.overAt(month.atEndOfMonth()));
+        }
+        if (!reconciliations.balancedMonth(institutionCode, month)) {
+            return Result.failed(Reason.NOT_RECONCILED, "the totals of " + Months.setlym(month) + " at "
+                    + institutionCode + " have not reconciled: reconcile " + month.atDay(1) + ".." + month.atEndOfMonth()
+                    + " with the centre's figures first (every row balanced)");
+        }
+        Tally t = new Tally();
+        books.ofInstitution(institutionCode, calendar.start(month.atDay(1)), calendar.end(month.atEndOfMonth()), false,
+                e -> {
+                    if (e.clearing().type() == type.get()) {
+                        t.add(e);
+                    }
+                });
+        Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
+        return Result.ok(applications.insert(new ClearingApplication(Ids.next('A', now.toEpochMilli()), institutionCode,
+                type.get(), month, ClearingApplication.Status.APPLIED, t.settlements, t.reversals, t.medfee, t.fundPay,
+                t.acctPay, t.cash, now, null, null)));
+    }
+
+    /** 3204: withdraws an application the centre has not accepted; withdrawing again answers the same. */
+    public Result<ClearingApplication> withdraw(String applicationId) {
+        return move(applicationId, ClearingApplication.Status.APPLIED, ClearingApplication.Status.WITHDRAWN);
+    }
+
+    /** The centre accepts an application; accepting again answers the same. */
+    public Result<ClearingApplication> accept(String applicationId) {
+        return move(applicationId, ClearingApplication.Status.APPLIED, ClearingApplication.Status.ACCEPTED);
+    }
+
+    public Optional<ClearingApplication> find(String applicationId) {
+        return applications.find(applicationId);
+    }
+
+    private Result<ClearingApplication> move(String id, ClearingApplication.Status from,
+                                             ClearingApplication.Status to) {
+        if (id == null || id.isBlank()) {
+            return Result.invalid("application_id", "is required");
+        }
+        Optional<ClearingApplication> after = applications.move(id, from, to, calendar.now()
+                .truncatedTo(ChronoUnit.MILLIS));
+        if (after.isEmpty()) {
+            return Result.failed(Reason.APPLICATION_NOT_FOUND, "no clearing application " + id);
+        }
+        ClearingApplication a = after.get();
+        if (a.status() == to) {
+            return Result.ok(a);
+        }
+        return a.status() == ClearingApplication.Status.ACCEPTED
+                ? Result.failed(Reason.APPLICATION_ACCEPTED, "application " + id + " was accepted by the centre")
+                : Result.failed(Reason.APPLICATION_WITHDRAWN, "application " + id + " was withdrawn");
+    }
+}

@@ -1,0 +1,18 @@
+package cn.onestop.clearing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+
+/** Port: the day closes and monthly statements, each stored once and never changed. */
+public interface Closes {
+    Optional<DayClose> dayClose(String institutionCode, LocalDate day);
+
+    /** Stores the close unless the day is closed already; answers the close that is stored (the first). */
+    DayClose keep(DayClose close);
+
+    Optional<MonthStatement> statement(String institutionCode, YearMonth month);
+
+    /** Stores the statement unless one is issued already; answers the one that is stored (the first). */
+    MonthStatement keep(MonthStatement statement);
+}
