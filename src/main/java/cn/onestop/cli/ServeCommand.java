@@ -2,11 +2,15 @@ package cn.onestop.cli;
 
 import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
+import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
 import cn.onestop.gateway.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -35,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         Database db = Database.open(dbConfig);
         Gateway gateway;
         try {
-            gateway = Gateway.start(db, serverConfig, Clock.systemUTC());
+            gateway = Gateway.start(db, serverConfig, ClearingConfig.load(config, System.getenv()), Clock.systemUTC(),
+                    NettyServerBuilder.forAddress(new InetSocketAddress(serverConfig.port())));
         } catch (Exception e) {
             db.close();
             throw e;

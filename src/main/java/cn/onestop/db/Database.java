@@ -37,17 +37,21 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
+    private final DatabaseConfig config;
+    private final java.util.Map<String, HikariDataSource> sidePools = new java.util.LinkedHashMap<>();
     private boolean closed;
 
     private Database(
             HikariDataSource dataSource,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
-            String databaseName) {
+            String databaseName,
+            DatabaseConfig config) {
         this.dataSource = dataSource;
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
+        this.config = config;
     }
 
     /** Opens the database described by {@code cfg} and applies {@link #MIGRATIONS}. */
@@ -103,7 +107,7 @@ public final class Database implements AutoCloseable {
                     cfg.poolSize(),
                     embedded != null ? "embedded" : "external",
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Database(ds, embedded, url, dbName);
+            return new Database(ds, embedded, url, dbName, cfg);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (ds != null) {
                 ds.close();
@@ -145,6 +149,25 @@ public final class Database implements AutoCloseable {
         return databaseName;
     }
 
+    /**
+     * A small pool of its own for work that must not take the settlement path's connections (the
+     * clearing side's long reads): same database and settings, {@code size} connections, made once per
+     * {@code purpose} and closed with this Database.
+     */
+    public synchronized DataSource sidePool(String purpose, int size) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        HikariDataSource p = sidePools.get(purpose);
+        if (p == null) {
+            DatabaseConfig c = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.database(),
+                    config.embeddedDir(), size, config.connectionTimeoutMs());
+            p = newPool(jdbcUrl, databaseName + "-" + purpose, c);
+            sidePools.put(purpose, p);
+        }
+        return p;
+    }
+
     /** Closes the pool, then stops the embedded server if this Database started one. Idempotent. */
     @Override
     public synchronized void close() {
@@ -153,6 +176,7 @@ public final class Database implements AutoCloseable {
         }
         closed = true;
         try {
+            sidePools.values().forEach(HikariDataSource::close);
             dataSource.close();
         } finally {
             if (embeddedDb != null) {

@@ -1,6 +1,7 @@
 package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.catalog.CatalogStore;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
@@ -47,6 +48,8 @@ public final class Gateway implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final HealthStatusManager health;
     private final Server server;
+    private ClearingUseCases clearing;
+    private ThreadPoolExecutor clearingExecutor;
 
     private Gateway(RuleCache rules, CatalogCache catalogs, PersonDirectory directory, UseCases useCases,
                     ThreadPoolExecutor executor, HealthStatusManager health, Server server) {
@@ -72,6 +75,13 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder)
             throws IOException, SQLException {
+        return start(database, cfg, ClearingConfig.defaults(), clock, builder);
+    }
+
+    /** As {@link #start(Database, ServerConfig, Clock, ServerBuilder)}, with the clearing side's settings. */
+    public static Gateway start(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Clock clock,
+                                ServerBuilder<?> builder) throws IOException, SQLException {
+        clearingCfg.checkAgainst(cfg);
         RuleStore store = new RuleStore(database.dataSource(), clock);
         for (String note : store.seed(RuleFiles.bundledFiles())) {
             LOG.info("rules: {}", note);
@@ -104,8 +114,14 @@ public final class Gateway implements AutoCloseable {
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), store, rules, catalogs, directory,
                 database.pool(), executor);
         GrpcFront.services(useCases, admin, cfg.defaultTimeout(), clock, cfg.zone()).forEach(builder::addService);
+        ThreadPoolExecutor clearingExecutor = new ThreadPoolExecutor(clearingCfg.threads(), clearingCfg.threads(), 0,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("onestop-clearing"));
+        ClearingUseCases clearing = ClearingSide.over(database, clearingCfg, rules, clock, cfg.zone());
+        builder.addService(GrpcFront.clearing(clearing, clearingCfg.timeout(), clearingExecutor));
         Server server = builder.build().start();
         Gateway g = new Gateway(rules, catalogs, directory, useCases, executor, health, server);
+        g.clearing = clearing;
+        g.clearingExecutor = clearingExecutor;
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);
         LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
                 + "{} catalog versions", server.getPort(), threads, poolSize, rules.generation(),
@@ -120,6 +136,11 @@ public final class Gateway implements AutoCloseable {
     /** The use cases every front maps onto. */
     public UseCases useCases() {
         return useCases;
+    }
+
+    /** The clearing side's use cases. */
+    public ClearingUseCases clearing() {
+        return clearing;
     }
 
     /** Who is enrolled, as settlement reads it. */
@@ -153,6 +174,7 @@ public final class Gateway implements AutoCloseable {
             server.shutdownNow();
         }
         executor.shutdown();
+        clearingExecutor.shutdown();
         rules.close();
         catalogs.close();
         directory.close();

@@ -41,4 +41,15 @@ public final class GrpcFront {
                         admin.pool(), admin.executor(), calls),
                 new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate));
     }
+
+    /**
+     * The clearing service over its use cases; its calls run on {@code executor}, apart from the
+     * settlement workers.
+     *
+     * @param defaultTimeout how long a call without a deadline of its own may take
+     */
+    public static BindableService clearing(cn.onestop.clearing.ClearingUseCases clearing, Duration defaultTimeout,
+                                           java.util.concurrent.Executor executor) {
+        return new ClearingGrpcService(clearing, new Calls(defaultTimeout), executor);
+    }
 }
