@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "onestop", mixinStandardHelpOptions = true,
         description = "OneStop: point-of-service settlement for basic medical insurance.",
         subcommands = {CaseCommand.class, ServeCommand.class, ClientCommand.class, AuditCommand.class,
-                ImportCommand.class, CatalogCommand.class})
+                ImportCommand.class, CatalogCommand.class, CloseDayCommand.class, StatementCommand.class,
+                ReconcileCommand.class, ClearingCommand.class, SharingCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
