@@ -23,6 +23,12 @@ public interface Books {
     void ofInstitution(String institutionCode, Instant from, Instant to, boolean funds, Consumer<Entry> each);
 
     /**
+     * The same entries summed by insurance type × clearing type × clearing category, settlements and
+     * reversals apart (a combination may come twice: once with each), in no particular order.
+     */
+    void totalsOf(String institutionCode, Instant from, Instant to, Consumer<GroupTotal> each);
+
+    /**
      * Every cross-region settlement and reversal (clearing category not LOCAL) of persons insured in
      * {@code insured}, committed in {@code [from, to)}, with their fund rows, in no particular order.
      */

@@ -55,17 +55,21 @@ public final class ClearingApplications {
                     + institutionCode + " have not reconciled: reconcile " + month.atDay(1) + ".." + month.atEndOfMonth()
                     + " with the centre's figures first (every row balanced)");
         }
-        Tally t = new Tally();
-        books.ofInstitution(institutionCode, calendar.start(month.atDay(1)), calendar.end(month.atEndOfMonth()), false,
-                e -> {
-                    if (e.clearing().type() == type.get()) {
-                        t.add(e);
-                    }
-                });
+        long[] t = new long[6]; // settlements, reversals, medfee, fund, account, cash of the type, every category
+        books.totalsOf(institutionCode, calendar.start(month.atDay(1)), calendar.end(month.atEndOfMonth()), g -> {
+            if (g.clearingType() == type.get()) {
+                t[0] += g.settlements();
+                t[1] += g.reversals();
+                t[2] += g.medfeeSumamt();
+                t[3] += g.fundPaySumamt();
+                t[4] += g.acctPay();
+                t[5] += g.psnCashPay();
+            }
+        });
         Instant now = calendar.now().truncatedTo(ChronoUnit.MILLIS);
         return Result.ok(applications.insert(new ClearingApplication(Ids.next('A', now.toEpochMilli()), institutionCode,
-                type.get(), month, ClearingApplication.Status.APPLIED, t.settlements, t.reversals, t.medfee, t.fundPay,
-                t.acctPay, t.cash, now, null, null)));
+                type.get(), month, ClearingApplication.Status.APPLIED, (int) t[0], (int) t[1], t[2], t[3], t[4], t[5],
+                now, null, null)));
     }
 
     /** 3204: withdraws an application the centre has not accepted; withdrawing again answers the same. */

@@ -12,9 +12,17 @@ public record ClearingUseCases(CloseDay closeDay, IssueStatement statements, Rec
     public static ClearingUseCases over(Books books, Closes closes, Reconciliations reconciliations,
                                         Confirmations confirmations, Applications applications,
                                         Supplier<RuleBook> rules, AccountingCalendar calendar) {
+        return over(books, closes, reconciliations, confirmations, applications, rules, calendar, Pacing.NONE);
+    }
+
+    /** The same, every read of the books and of a file at {@code pacing}. */
+    public static ClearingUseCases over(Books plain, Closes closes, Reconciliations reconciliations,
+                                        Confirmations confirmations, Applications applications,
+                                        Supplier<RuleBook> rules, AccountingCalendar calendar, Pacing pacing) {
+        Books books = pacing.share() >= 1 ? plain : new PacedBooks(plain, pacing);
         return new ClearingUseCases(new CloseDay(books, closes, calendar),
                 new IssueStatement(books, closes, calendar, rules), new ReconcileTotals(books, reconciliations, calendar),
-                new ReconcileDetail(books, calendar), new ClearingNode(books, confirmations, calendar),
+                new ReconcileDetail(books, calendar, pacing), new ClearingNode(books, confirmations, calendar),
                 new ClearingApplications(books, reconciliations, applications, calendar), new SharingEstimate(rules),
                 calendar);
     }

@@ -146,6 +146,6 @@ public final class DetailFile {
             errors.add(new FieldViolation("line[" + line + "]." + column, p));
             return 0;
         }
-        return Yuan.fen(text);
+        return Yuan.exact(text);
     }
 }

@@ -26,10 +26,12 @@ import java.util.Set;
 public final class ReconcileDetail {
     private final Books books;
     private final AccountingCalendar calendar;
+    private final Pacing pacing;
 
-    ReconcileDetail(Books books, AccountingCalendar calendar) {
+    ReconcileDetail(Books books, AccountingCalendar calendar, Pacing pacing) {
         this.books = books;
         this.calendar = calendar;
+        this.pacing = pacing;
     }
 
     /** Against the centre's detail file of {@code from..to} (TAB-separated, optionally zipped). */
@@ -62,8 +64,10 @@ public final class ReconcileDetail {
         Map<String, Long> firstLine = new HashMap<>();
         List<FieldViolation> errors = new ArrayList<>();
         long[] counts = new long[2]; // lines, matched
+        Pacing.Pace pace = pacing.start();
         try {
             errors.addAll(DetailFile.read(file, format, l -> {
+                pace.row();
                 counts[0]++;
                 String key = centre ? l.setlId() : l.messageId();
                 if (!seen.add(key)) {

@@ -66,13 +66,13 @@ public final class ReconcileTotals {
             theirs.put(k, t.figures());
         }
         Map<Key, long[]> ours = new TreeMap<>();
-        books.ofInstitution(institutionCode, calendar.start(from), calendar.end(to), false, e -> {
-            long[] f = ours.computeIfAbsent(new Key(e.clearing().insuranceType(), e.clearing().type(),
-                    e.clearing().category()), k -> new long[4]);
-            f[0] += e.medfeeSumamt();
-            f[1] += e.fundPaySumamt();
-            f[2] += e.acctPay();
-            f[3] += e.sign();
+        books.totalsOf(institutionCode, calendar.start(from), calendar.end(to), g -> {
+            long[] f = ours.computeIfAbsent(new Key(g.insuranceType(), g.clearingType(), g.category()),
+                    k -> new long[4]);
+            f[0] += g.medfeeSumamt();
+            f[1] += g.fundPaySumamt();
+            f[2] += g.acctPay();
+            f[3] += g.settlements() - g.reversals();
         });
         TreeMap<Key, Boolean> keys = new TreeMap<>();
         theirs.keySet().forEach(k -> keys.put(k, true));

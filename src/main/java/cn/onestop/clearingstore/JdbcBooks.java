@@ -4,6 +4,7 @@ import cn.onestop.centre.AdminDivision;
 import cn.onestop.clearing.Books;
 import cn.onestop.clearing.Entry;
 import cn.onestop.clearing.FundAmount;
+import cn.onestop.clearing.GroupTotal;
 import cn.onestop.db.Transactions;
 
 import javax.sql.DataSource;
@@ -13,7 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import cn.onestop.centre.Clearing;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -60,6 +66,30 @@ public final class JdbcBooks implements Books {
     }
 
     @Override
+    public void totalsOf(String institutionCode, Instant from, Instant to, Consumer<GroupTotal> each) {
+        String sums = "s.insutype, s.clr_type, s.clr_category, COUNT(*), SUM(s.medfee_sumamt), SUM(s.fund_pay_sumamt), "
+                + "SUM(s.acct_pay), SUM(s.psn_cash_pay) ";
+        String group = " GROUP BY s.insutype, s.clr_type, s.clr_category";
+        tx.readCommitted(c -> {
+            query(c, "SELECT " + sums + "FROM settlements s WHERE s.institution_code = ? AND s.created_at >= ? "
+                    + "AND s.created_at < ?" + group, institutionCode, from, to, rs -> groups(rs, 1, each));
+            query(c, "SELECT " + sums + "FROM reversals r JOIN settlements s ON s.settlement_id = r.settlement_id "
+                    + "WHERE r.institution_code = ? AND r.created_at >= ? AND r.created_at < ?" + group,
+                    institutionCode, from, to, rs -> groups(rs, -1, each));
+            return null;
+        });
+    }
+
+    private static void groups(ResultSet rs, int sign, Consumer<GroupTotal> each) throws SQLException {
+        while (rs.next()) {
+            int n = rs.getInt(4);
+            each.accept(new GroupTotal(Columns.insuranceType(rs.getString(1)), Columns.clearingType(rs.getString(2)),
+                    cn.onestop.centre.ClearingCategory.valueOf(rs.getString(3)), sign > 0 ? n : 0, sign > 0 ? 0 : n,
+                    sign * rs.getLong(5), sign * rs.getLong(6), sign * rs.getLong(7), sign * rs.getLong(8)));
+        }
+    }
+
+    @Override
     public void crossRegionOf(AdminDivision insured, Instant from, Instant to, Consumer<Entry> each) {
         String where = "s.insuplc_admdvs = ? AND s.clr_category <> 'LOCAL'";
         tx.readCommitted(c -> {
@@ -80,51 +110,79 @@ public final class JdbcBooks implements Books {
         }
     }
 
-    /** Streams the entries one query selects; with funds, one row per fund row, folded by entry. */
+    /**
+     * Streams the entries one query selects. Without funds, straight from the result (the institution's
+     * covering index); with funds, the entries first, then their fund rows in one more query, then each
+     * entry whole (a day or a month fits in memory; no sort in the database).
+     */
     private static void stream(Connection c, Entry.Kind kind, String select, String from, String where, String at,
                                String key, Instant start, Instant end, boolean funds, Consumer<Entry> each)
             throws SQLException {
-        String sql = select + (funds ? ", f.fund_type, f.amount " : " ") + from
-                + (funds ? " LEFT JOIN settlement_funds f ON f.settlement_id = s.settlement_id" : "")
-                + " WHERE " + where + " AND " + at + " >= ? AND " + at + " < ?"
-                + (funds ? " ORDER BY 1, f.seq" : "");
+        String range = " WHERE " + where + " AND " + at + " >= ? AND " + at + " < ?";
+        if (!funds) {
+            query(c, select + " " + from + range, key, start, end, rs -> fold(rs, kind, each));
+            return;
+        }
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        query(c, select + " " + from + range, key, start, end, rs -> fold(rs, kind, e -> entries.put(e.settlementId(), e)));
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, List<FundAmount>> rows = new HashMap<>(entries.size() * 2);
+        long sign = kind == Entry.Kind.REVERSAL ? -1 : 1;
+        query(c, "SELECT s.settlement_id, f.fund_type, f.amount " + from
+                + " JOIN settlement_funds f ON f.settlement_id = s.settlement_id" + range, key, start, end, rs -> {
+                    while (rs.next()) {
+                        rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>(4))
+                                .add(new FundAmount(rs.getString(2), sign * rs.getLong(3)));
+                    }
+                });
+        for (Entry e : entries.values()) {
+            each.accept(withFunds(e, rows.getOrDefault(e.settlementId(), List.of())));
+        }
+    }
+
+    private interface Rows {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, String key, Instant start, Instant end, Rows rows)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(FETCH);
             ps.setString(1, key);
             ps.setTimestamp(2, Timestamp.from(start));
             ps.setTimestamp(3, Timestamp.from(end));
             try (ResultSet rs = ps.executeQuery()) {
-                fold(rs, kind, funds, each);
+                rows.read(rs);
             }
         }
     }
 
-    private static void fold(ResultSet rs, Entry.Kind kind, boolean funds, Consumer<Entry> each) throws SQLException {
+    private static void fold(ResultSet rs, Entry.Kind kind, Consumer<Entry> each) throws SQLException {
         long sign = kind == Entry.Kind.REVERSAL ? -1 : 1;
-        Entry pending = null;
-        List<FundAmount> rows = new ArrayList<>(4);
+        Map<String, Clearing> clearings = new HashMap<>(); // a month has a handful: made once each
         while (rs.next()) {
-            String id = rs.getString(1);
-            if (pending != null && !pending.setlId().equals(id)) {
-                each.accept(withFunds(pending, rows));
-                rows.clear();
-                pending = null;
-            }
-            if (pending == null) {
-                pending = new Entry(kind, id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                        Columns.clearing(rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                                rs.getString(13)),
-                        sign * rs.getLong(14), sign * rs.getLong(15), sign * rs.getLong(16), sign * rs.getLong(17),
-                        sign * rs.getLong(18), List.of());
-            }
-            if (funds && rs.getString(19) != null) {
-                rows.add(new FundAmount(rs.getString(19), sign * rs.getLong(20)));
-            }
+            each.accept(new Entry(kind, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                    clearing(rs, clearings), sign * rs.getLong(14), sign * rs.getLong(15), sign * rs.getLong(16),
+                    sign * rs.getLong(17), sign * rs.getLong(18), List.of()));
         }
-        if (pending != null) {
-            each.accept(withFunds(pending, rows));
+    }
+
+    private static Clearing clearing(ResultSet rs, Map<String, Clearing> made) throws SQLException {
+        String insured = rs.getString(9);
+        String treating = rs.getString(10);
+        String category = rs.getString(11);
+        String type = rs.getString(12);
+        String insutype = rs.getString(13);
+        String key = insured + treating + category + type + insutype;
+        Clearing c = made.get(key);
+        if (c == null) {
+            c = Columns.clearing(insured, treating, category, type, insutype);
+            made.put(key, c);
         }
+        return c;
     }
 
     private static Entry withFunds(Entry e, List<FundAmount> funds) {

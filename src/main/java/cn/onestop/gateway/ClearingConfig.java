@@ -22,9 +22,11 @@ import java.util.Properties;
  *   clearing.threads      ONESTOP_CLEARING_THREADS     2 (the clearing calls' own executor)
  *   clearing.pool-size    ONESTOP_CLEARING_POOL_SIZE   2 (the clearing side's own database connections)
  *   clearing.timeout-ms   ONESTOP_CLEARING_TIMEOUT_MS  120000 (a clearing call without a deadline of its own)
+ *   clearing.cpu-share    ONESTOP_CLEARING_CPU_SHARE   0.2 (of one core, what a clearing read keeps busy: it
+ *                                                      rests between slices of rows, so checkout keeps the rest)
  * </pre>
  */
-public record ClearingConfig(Duration closeGrace, int threads, int poolSize, Duration timeout) {
+public record ClearingConfig(Duration closeGrace, int threads, int poolSize, Duration timeout, double cpuShare) {
     public ClearingConfig {
         if (closeGrace.isNegative()) {
             throw new IllegalArgumentException("close.grace-ms must not be negative");
@@ -38,10 +40,18 @@ public record ClearingConfig(Duration closeGrace, int threads, int poolSize, Dur
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("clearing.timeout-ms must be positive");
         }
+        if (!(cpuShare > 0 && cpuShare <= 1)) {
+            throw new IllegalArgumentException("clearing.cpu-share must be more than 0 and at most 1, got " + cpuShare);
+        }
     }
 
     public static ClearingConfig defaults() {
-        return new ClearingConfig(Duration.ofSeconds(60), 2, 2, Duration.ofMinutes(2));
+        return new ClearingConfig(Duration.ofSeconds(60), 2, 2, Duration.ofMinutes(2), 0.2);
+    }
+
+    /** These settings with another CPU share of a clearing read. */
+    public ClearingConfig withCpuShare(double share) {
+        return new ClearingConfig(closeGrace, threads, poolSize, timeout, share);
     }
 
     public static ClearingConfig load(Path file, Map<String, String> env) {
@@ -61,7 +71,8 @@ public record ClearingConfig(Duration closeGrace, int threads, int poolSize, Dur
                     (int) number(p, env, "clearing.threads", "ONESTOP_CLEARING_THREADS", d.threads()),
                     (int) number(p, env, "clearing.pool-size", "ONESTOP_CLEARING_POOL_SIZE", d.poolSize()),
                     Duration.ofMillis(number(p, env, "clearing.timeout-ms", "ONESTOP_CLEARING_TIMEOUT_MS",
-                            d.timeout().toMillis())));
+                            d.timeout().toMillis())),
+                    share(p, env, d.cpuShare()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -73,6 +84,21 @@ public record ClearingConfig(Duration closeGrace, int threads, int poolSize, Dur
             throw new IllegalArgumentException("close.grace-ms (" + closeGrace.toMillis() + ") must exceed "
                     + "server.default-timeout-ms (" + server.defaultTimeout().toMillis() + "), the longest a "
                     + "settlement's transaction can take");
+        }
+    }
+
+    private static double share(Properties p, Map<String, String> env, double dflt) {
+        String v = env.get("ONESTOP_CLEARING_CPU_SHARE");
+        if (v == null || v.isBlank()) {
+            v = p.getProperty("clearing.cpu-share");
+        }
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("clearing.cpu-share must be a number, got '" + v.trim() + "'");
         }
     }
 

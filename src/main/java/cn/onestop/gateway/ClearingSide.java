@@ -2,6 +2,7 @@ package cn.onestop.gateway;
 
 import cn.onestop.clearing.AccountingCalendar;
 import cn.onestop.clearing.ClearingUseCases;
+import cn.onestop.clearing.Pacing;
 import cn.onestop.clearingstore.JdbcApplications;
 import cn.onestop.clearingstore.JdbcBooks;
 import cn.onestop.clearingstore.JdbcCloses;
@@ -29,6 +30,6 @@ final class ClearingSide {
         DataSource ds = database.sidePool("clearing", cfg.poolSize());
         return ClearingUseCases.over(new JdbcBooks(ds), new JdbcCloses(ds), new JdbcReconciliations(ds),
                 new JdbcConfirmations(ds), new JdbcApplications(ds), rules,
-                new AccountingCalendar(clock, zone, cfg.closeGrace()));
+                new AccountingCalendar(clock, zone, cfg.closeGrace()), new Pacing(cfg.cpuShare()));
     }
 }

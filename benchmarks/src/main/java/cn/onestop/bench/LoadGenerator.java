@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class LoadGenerator {
-    private static final String INSTITUTION = "H15010500001";
+    static final String INSTITUTION = "H15010500001";
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
@@ -85,7 +85,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static void enrol(Database db, int persons) throws Exception {
+    static void enrol(Database db, int persons) throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT IGNORE INTO institutions (code, name, level, grade, kind, tcm, dual_channel, "
                     + "outpatient_pooling) VALUES ('" + INSTITUTION + "', '内蒙古自治区人民医院', 3, 'A', 'HOSPITAL', "
@@ -127,7 +127,7 @@ public final class LoadGenerator {
         });
     }
 
-    private static Result settlements(int port, int clients, int seconds, int persons) throws Exception {
+    static Result settlements(int port, int clients, int seconds, int persons) throws Exception {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             var stub = SettlementServiceGrpc.newBlockingStub(channel);
