@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * alternately alone and while a finance client reconciles last month (a 100,000-settlement month:
  * the centre's detail file against the ledger, then the totals), back to back for the whole window.
  * The drop is measured against the mean of the plain windows around each loaded one, same run,
- * same database.
+ * same database; windows alternate, after a 40 s warm-up, so drift and a busy neighbour cancel out.
  *
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar cn.onestop.bench.ReconciliationLoad [clients] [seconds] [rounds]
@@ -48,8 +48,8 @@ public final class ReconciliationLoad {
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         double share = args.length > 3 ? Double.parseDouble(args[3]) : ClearingConfig.defaults().cpuShare();
         int persons = 2_000;
         Path dir = Path.of("benchmarks", "target", "loadgen-db");
@@ -74,7 +74,7 @@ public final class ReconciliationLoad {
                 System.out.printf("one detail reconciliation alone: %d lines, %d entries, %d matched, %d differences, "
                         + "%d ms%n", d.getLines(), d.getEntries(), d.getMatched(), d.getDifferencesCount(),
                         (System.nanoTime() - t0) / 1_000_000);
-                LoadGenerator.settlements(gateway.port(), clients, Math.max(5, seconds / 2), persons); // warm-up
+                LoadGenerator.settlements(gateway.port(), clients, 40, persons); // warm-up: JIT, buffer pool
                 List<double[]> rows = new ArrayList<>();
                 double before = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
                 for (int r = 0; r < rounds; r++) {
@@ -94,10 +94,16 @@ public final class ReconciliationLoad {
                         }
                     });
                     finance.start();
+                    double[] cpu0 = cpu();
                     double loaded = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
+                    double[] cpu1 = cpu();
                     stop.set(true);
                     finance.join();
+                    double[] cpu2 = cpu();
                     double after = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
+                    double[] cpu3 = cpu();
+                    System.out.printf("round %d: cpu s (jvm, mariadb) loaded window %.1f + %.1f, plain window %.1f + %.1f%n",
+                            r + 1, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu3[0] - cpu2[0], cpu3[1] - cpu2[1]);
                     rows.add(new double[] {before, loaded, after, done.get(), busy.get() / 1e6 / Math.max(1, done.get())});
                     before = after;
                 }
@@ -115,12 +121,40 @@ public final class ReconciliationLoad {
                     System.out.printf("| %d | %.0f | %.0f | %.0f | %.1f%% | %.0f | %.0f |%n", r + 1, x[0], x[1], x[2],
                             100 * drop, x[3], x[4]);
                 }
-                System.out.printf("mean drop: %.1f%%%n", 100 * drops / rows.size());
+                double[] sorted = rows.stream().mapToDouble(x -> 1 - x[1] / ((x[0] + x[2]) / 2)).sorted().toArray();
+                double plain = rows.stream().mapToDouble(x -> (x[0] + x[2]) / 2).sum();
+                double loaded = rows.stream().mapToDouble(x -> x[1]).sum();
+                System.out.printf("mean drop: %.1f%%, median %.1f%%, all windows together %.1f%%%n",
+                        100 * drops / rows.size(), 100 * sorted[sorted.length / 2], 100 * (1 - loaded / plain));
             } finally {
                 channel.shutdownNow();
                 gateway.close();
             }
         }
+    }
+
+    /** CPU seconds so far of this JVM and of the embedded MariaDB server (from /proc). */
+    static double[] cpu() {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        double jvm = os.getProcessCpuTime() / 1e9;
+        double db = 0;
+        try (var dirs = java.nio.file.Files.list(Path.of("/proc"))) {
+            for (Path p : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmd = java.nio.file.Files.readString(p.resolve("cmdline"));
+                    if (cmd.contains("mariadbd") && cmd.contains("loadgen-db")) {
+                        String[] f = java.nio.file.Files.readString(p.resolve("stat")).split("\\) ")[1].split(" ");
+                        db += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a process that went away
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new double[] {jvm, -1};
+        }
+        return new double[] {jvm, db};
     }
 
     /** Settles one stay, copies it into last month {@value #MONTH} times, and answers the centre's file of the month. */
