@@ -102,7 +102,10 @@ public final class Gateway implements AutoCloseable {
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
                 parts.catalogs(), parts.directory(), database.pool(), executor);
         GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(parts.authenticator(),
-                parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone()).forEach(builder::addService);
+                parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone(), cfg.echo()).forEach(builder::addService);
+        if (cfg.echo()) {
+            LOG.info("bench.echo: onestop.v1.EchoService is registered (a benchmark's baseline; off in production)");
+        }
         Server server = builder.build().start();
         Gateway g = new Gateway(parts, executor, health, server);
         health.setStatus("", HealthCheckResponse.ServingStatus.SERVING);

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -47,10 +48,23 @@ public final class GrpcFront {
      */
     public static List<BindableService> services(UseCases useCases, Admin admin, Security security,
                                                  Duration defaultTimeout, Clock clock, ZoneId zone) {
+        return services(useCases, admin, security, defaultTimeout, clock, zone, false);
+    }
+
+    /**
+     * As {@link #services(UseCases, Admin, Security, Duration, Clock, ZoneId)}, with the benchmark
+     * echo service ({@code onestop.v1.EchoService}) when {@code echo} is true.
+     */
+    public static List<BindableService> services(UseCases useCases, Admin admin, Security security,
+                                                 Duration defaultTimeout, Clock clock, ZoneId zone, boolean echo) {
         Calls calls = new Calls(defaultTimeout, admin.executor(), security.authenticator(), security.failures());
-        return List.of(new SettlementGrpcService(useCases, calls, clock, zone),
+        List<BindableService> out = new ArrayList<>(List.of(new SettlementGrpcService(useCases, calls, clock, zone),
                 new RuleAdminGrpcService(admin.ruleStore(), admin.rules(), admin.catalogs(), admin.directory(),
-                        admin.pool(), admin.executor(), calls),
-                new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate));
+                        admin.pool(), admin.executor(), useCases::batchStats, calls),
+                new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate)));
+        if (echo) {
+            out.add(new EchoGrpcService(calls));
+        }
+        return List.copyOf(out);
     }
 }
