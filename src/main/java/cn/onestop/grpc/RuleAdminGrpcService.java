@@ -19,12 +19,18 @@ import cn.onestop.settle.BatchStats;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grpc.stub.StreamObserver;
 
+import com.sun.management.GcInfo;
+
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
@@ -104,13 +110,27 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
         });
     }
 
-    /** The heap now, and what the latest collection of each heap pool left in it. */
+    /** The heap now, and what the latest collection (young or full) left in it: the live data then. */
     private static void heap(Stats.Builder b) {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        long afterGc = 0;
+        Set<String> heapPools = new HashSet<>();
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage u = p.getType() == MemoryType.HEAP ? p.getCollectionUsage() : null;
-            afterGc += u == null ? 0 : u.getUsed();
+            if (p.getType() == MemoryType.HEAP) {
+                heapPools.add(p.getName());
+            }
+        }
+        GcInfo last = null;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            GcInfo i = gc instanceof com.sun.management.GarbageCollectorMXBean g ? g.getLastGcInfo() : null;
+            if (i != null && (last == null || i.getEndTime() > last.getEndTime())) {
+                last = i;
+            }
+        }
+        long afterGc = 0;
+        if (last != null) {
+            for (Map.Entry<String, MemoryUsage> e : last.getMemoryUsageAfterGc().entrySet()) {
+                afterGc += heapPools.contains(e.getKey()) ? e.getValue().getUsed() : 0;
+            }
         }
         b.setHeapUsedBytes(heap.getUsed()).setHeapCommittedBytes(heap.getCommitted())
                 .setHeapMaxBytes(Math.max(0, heap.getMax())).setHeapAfterGcBytes(afterGc);
