@@ -129,6 +129,11 @@ public final class LoadGenerator {
             closeChannels();
         }
         out.set("machine", machine());
+        ArrayNode cmp = out.putArray("comparison_callers");
+        for (int c : opt.callers) {
+            cmp.add(c);
+        }
+        out.put("batching", batching());
         Files.createDirectories(opt.out.toAbsolutePath().getParent());
         JSON.writeValue(opt.out.toFile(), out);
         System.out.println("results: " + opt.out);
@@ -392,6 +397,15 @@ public final class LoadGenerator {
         s.put("contended_persons", opt.contendedPersons);
         s.put("transport", "TLS 1.3, client certificates of the development CA, one channel per institution");
         return s;
+    }
+
+    /** The batching in force: the gateway's defaults, with what {@code --set} changed. */
+    private String batching() {
+        cn.onestop.settle.Batching d = cn.onestop.settle.Batching.defaults();
+        return "lanes " + opt.settings.getOrDefault("batch.lanes", "" + d.lanes())
+                + ", max-size " + opt.settings.getOrDefault("batch.max-size", "" + d.maxSize())
+                + ", linger " + opt.settings.getOrDefault("batch.linger-us", "" + d.linger().toNanos() / 1_000) + " µs"
+                + ", queue " + opt.settings.getOrDefault("batch.queue", "" + d.queue());
     }
 
     private static ObjectNode machine() {

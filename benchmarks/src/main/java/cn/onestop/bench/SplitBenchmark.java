@@ -41,7 +41,7 @@ public class SplitBenchmark {
     @Setup
     public void setup() {
         book = RuleFiles.loadBundled();
-        request = Bills.inpatient(lines);
+        request = BenchBills.inpatient(lines);
         if (!(SplitEngine.split(request, book) instanceof Outcome.Settled)) {
             throw new IllegalStateException("the benchmark bill must settle");
         }
