@@ -19,8 +19,10 @@ import java.util.Set;
  * top-most frame's area (TLS, gRPC and protobuf, JDBC driver, the project's own packages…).
  *
  * <pre>
- *   JfrSummary FILE.jfr [top N] [filter: only stacks through a method whose name contains this]
+ *   JfrSummary FILE.jfr [top N] [filter: only stacks through a method whose name contains this] [native]
  * </pre>
+ * With {@code native}, the samples of threads waiting in native code (a socket read: a database
+ * round trip, an fsync to wait for) instead of those running Java code.
  */
 public final class JfrSummary {
     private JfrSummary() {
@@ -28,13 +30,14 @@ public final class JfrSummary {
 
     public static void main(String[] args) throws IOException {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 25;
-        String through = args.length > 2 ? args[2] : null;
+        String through = args.length > 2 && !args[2].equals("-") ? args[2] : null;
+        String event = args.length > 3 && args[3].equals("native") ? "jdk.NativeMethodSample" : "jdk.ExecutionSample";
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> areas = new HashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+            if (!e.getEventType().getName().equals(event)) {
                 continue;
             }
             RecordedStackTrace st = e.getStackTrace();
@@ -55,7 +58,7 @@ public final class JfrSummary {
             }
             areas.merge(area(frames), 1, Integer::sum);
         }
-        System.out.printf("%d execution samples%s%n", samples, through == null ? "" : " through " + through);
+        System.out.printf("%d %s samples%s%n", samples, event, through == null ? "" : " through " + through);
         print("by area (the top frame's library)", areas, samples, top);
         print("self (top of stack)", self, samples, top);
         print("total (anywhere on the stack)", total, samples, top);

@@ -196,15 +196,15 @@ public final class LoadGenerator {
                     .stream().map(v -> v.plan() + " " + v.kind().type()).distinct().toList());
         }
         out.put("mix", workload.describe());
-        Runner.run(new Runner.Plan("warm-up: Settle and PreSettle", 16, 0, opt.warmupAll, 0, 0),
+        Runner.run(new Runner.Plan("warm-up: Settle, PreSettle, Echo", 16, 0, opt.warmupAll, 0, 0),
                 (caller, n, rnd) -> {
                     int person = rnd.nextInt(opt.persons);
                     SettleRequest r = Workload.request(workload.visitFor(person, rnd), person,
                             "w-" + caller + "-" + n, rnd);
-                    if (n % 2 == 0) {
-                        stub(r).settle(r);
-                    } else {
-                        stub(r).preSettle(r);
+                    switch ((int) (n % 3)) {
+                        case 0 -> stub(r).settle(r);
+                        case 1 -> stub(r).preSettle(r);
+                        default -> echo.get(r.getInstitutionCode()).withDeadlineAfter(30, TimeUnit.SECONDS).echo(r);
                     }
                 });
         Stats before = Probes.HeapWatch.stats(admin);

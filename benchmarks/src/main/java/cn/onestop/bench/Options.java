@@ -15,7 +15,7 @@ final class Options {
     int[] sweep = {1, 4, 16, 32, 64};
     double seconds = 8;
     double warmup = 2;
-    double warmupAll = 10;
+    double warmupAll = 20;
     int persons = 5_000;
     int contendedPersons = 4;
     int contendedCallers = 32;
@@ -100,7 +100,7 @@ final class Options {
         }
         System.err.println("""
                 usage: LoadGenerator [--callers 16,32] [--sweep 1,4,16,32,64] [--seconds 8] [--warmup 2]
-                                     [--warmup-all 10] [--persons 5000] [--contended-persons 4]
+                                     [--warmup-all 20] [--persons 5000] [--contended-persons 4]
                                      [--contended-callers 32] [--half-load-callers 32] [--out FILE]
                                      [--work DIR] [--jar target/onestop.jar] [--jfr FILE]
                                      [--gateway-jvm "OPTIONS"] [--set gateway.key=value]...
