@@ -95,6 +95,7 @@ public final class Report {
     private JsonNode bench(String method, String lines) {
         for (JsonNode n : jmh) {
             if (n.path("benchmark").asText().endsWith("." + method)
+                    && (method.contains(".") || !n.path("benchmark").asText().contains("LineLoopBenchmark"))
                     && (lines == null || n.path("params").path("lines").asText().equals(lines))) {
                 return n;
             }
