@@ -120,7 +120,10 @@ public final class Gateway implements AutoCloseable {
                 parts.catalogs(), parts.directory(), database.pool(), executor);
         GrpcFront.Security security = new GrpcFront.Security(parts.authenticator(), parts.authFailures());
         List<ServerServiceDefinition> services = new java.util.ArrayList<>(GrpcFront.services(parts.useCases(), admin,
-                security, cfg.defaultTimeout(), clock, cfg.zone()));
+                security, cfg.defaultTimeout(), clock, cfg.zone(), cfg.echo()));
+        if (cfg.echo()) {
+            LOG.info("bench.echo: onestop.v1.EchoService is registered (a benchmark's baseline; off in production)");
+        }
         // the clearing calls on an executor of their own: a month's reconciliation never takes a checkout's worker
         ThreadPoolExecutor clearingExecutor = new ThreadPoolExecutor(clearingCfg.threads(), clearingCfg.threads(), 0,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(clearingCfg.queue()), named("onestop-clearing"));

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -50,11 +51,24 @@ public final class GrpcFront {
      */
     public static List<ServerServiceDefinition> services(UseCases useCases, Admin admin, Security security,
                                                          Duration defaultTimeout, Clock clock, ZoneId zone) {
+        return services(useCases, admin, security, defaultTimeout, clock, zone, false);
+    }
+
+    /**
+     * As {@link #services(UseCases, Admin, Security, Duration, Clock, ZoneId)}, with the benchmark
+     * echo service ({@code onestop.v1.EchoService}) when {@code echo} is true.
+     */
+    public static List<ServerServiceDefinition> services(UseCases useCases, Admin admin, Security security,
+                                                         Duration defaultTimeout, Clock clock, ZoneId zone,
+                                                         boolean echo) {
         Calls calls = new Calls(defaultTimeout, admin.executor(), security.authenticator(), security.failures());
-        List<BindableService> services = List.of(new SettlementGrpcService(useCases, calls, clock, zone),
-                new RuleAdminGrpcService(admin.ruleStore(), admin.rules(), admin.catalogs(), admin.directory(),
-                        admin.pool(), admin.executor(), calls),
-                new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate));
+        List<BindableService> services = new ArrayList<>(List.of(new SettlementGrpcService(useCases, calls, clock,
+                zone), new RuleAdminGrpcService(admin.ruleStore(), admin.rules(), admin.catalogs(), admin.directory(),
+                        admin.pool(), admin.executor(), useCases::batchStats, calls),
+                new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate)));
+        if (echo) {
+            services.add(new EchoGrpcService(calls));
+        }
         // bytes that are not the method's request are INVALID_ARGUMENT, not UNKNOWN (see StrictRequests)
         return services.stream().map(s -> StrictRequests.guard(s.bindService())).toList();
     }

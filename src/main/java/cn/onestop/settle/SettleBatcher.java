@@ -12,7 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gathers the settlements that arrive together into shared commits, the way a log-structured
@@ -23,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * when its batch commits. A settlement whose deadline passed while it waited is not written. If a
  * batch fails for an unexpected reason, its settlements are tried again one by one, so one bad
  * settlement fails alone.
+ *
+ * <p>The answers are handed to a few threads of their own: what a caller does with its answer (the
+ * response message, its serialization and its write to the network) never runs on a lane, so a lane
+ * goes on to its next batch as soon as its commit returns.
  */
 final class SettleBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SettleBatcher.class);
@@ -34,6 +42,7 @@ final class SettleBatcher implements AutoCloseable {
     private final List<Thread> lanes = new ArrayList<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
+    private final ThreadPoolExecutor answers;
     private volatile boolean closed;
 
     SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit) {
@@ -41,6 +50,14 @@ final class SettleBatcher implements AutoCloseable {
         this.ledger = ledger;
         this.commit = commit;
         this.waiting = new LinkedBlockingDeque<>(cfg.queue());
+        int answerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger answerNo = new AtomicInteger();
+        this.answers = new ThreadPoolExecutor(answerThreads, answerThreads, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "settle-answer-" + answerNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         for (int i = 0; i < cfg.lanes(); i++) {
             Thread t = new Thread(this::lane, "settle-lane-" + (i + 1));
             t.setDaemon(true);
@@ -114,7 +131,7 @@ final class SettleBatcher implements AutoCloseable {
         List<Pending> live = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             if (p.deadline().expired()) {
-                p.answer().completeExceptionally(new StoreException(StoreException.Kind.TIMEOUT,
+                answer(p, null, new StoreException(StoreException.Kind.TIMEOUT,
                         "the deadline passed while the settlement waited for its batch; nothing was written", null));
             } else {
                 live.add(p);
@@ -129,7 +146,7 @@ final class SettleBatcher implements AutoCloseable {
             batches.increment();
             committed.add(live.size());
             for (int i = 0; i < live.size(); i++) {
-                live.get(i).answer().complete(answers.get(i));
+                answer(live.get(i), answers.get(i), null);
             }
         } catch (StoreException e) {
             // out of reach or out of time: every settlement of the batch shares that answer
@@ -147,7 +164,23 @@ final class SettleBatcher implements AutoCloseable {
             live.forEach(p -> commit(List.of(p)));
             return;
         }
-        live.forEach(p -> p.answer().completeExceptionally(e));
+        live.forEach(p -> answer(p, null, e));
+    }
+
+    /** Completes {@code p}'s answer on an answer thread (here, if those are gone), never holding up the lane. */
+    private void answer(Pending p, Result<Settled> r, Throwable e) {
+        Runnable complete = () -> {
+            if (e == null) {
+                p.answer().complete(r);
+            } else {
+                p.answer().completeExceptionally(e);
+            }
+        };
+        try {
+            answers.execute(complete);
+        } catch (RejectedExecutionException gone) {
+            complete.run();
+        }
     }
 
     private static Deadline later(Deadline a, Deadline b) {
@@ -158,6 +191,7 @@ final class SettleBatcher implements AutoCloseable {
     public void close() {
         closed = true;
         lanes.forEach(Thread::interrupt);
+        answers.shutdown(); // answers already handed over are still given
         Pending p;
         while ((p = waiting.pollFirst()) != null) {
             p.answer().completeExceptionally(new StoreException(StoreException.Kind.UNAVAILABLE,

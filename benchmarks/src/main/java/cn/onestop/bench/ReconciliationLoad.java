@@ -11,6 +11,9 @@ import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
+import cn.onestop.identity.Principal;
+import cn.onestop.kernel.Caller;
+import cn.onestop.kernel.Role;
 import cn.onestop.gateway.ServerConfig;
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
@@ -26,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,18 +59,22 @@ public final class ReconciliationLoad {
         Path dir = Path.of("benchmarks", "target", "loadgen-db");
         DatabaseConfig cfg = DatabaseConfig.embedded(dir).withDatabase("recon_" + System.currentTimeMillis());
         try (Database db = Database.open(cfg)) {
-            LoadGenerator.enrol(db, persons);
+            PlainLoad.enrol(db, persons);
             Gateway gateway = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false),
                     ClearingConfig.defaults().withCpuShare(share), Clock.systemUTC(),
                     io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forPort(0));
+            gateway.identities().add(Caller.local("bench"), new Principal(PlainLoad.INSTITUTION, Role.INSTITUTION,
+                    PlainLoad.INSTITUTION, Set.of(), false));
+            String token = gateway.identities().issue(Caller.local("bench"), PlainLoad.INSTITUTION, false).token();
             ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", gateway.port()).usePlaintext()
                     .maxInboundMessageSize(64 << 20).build();
             try {
                 LocalDate first = LocalDate.now(ZONE).withDayOfMonth(1).minusMonths(1);
-                byte[] file = lastMonth(db, channel, first);
-                var clearing = ClearingServiceGrpc.newBlockingStub(channel).withMaxOutboundMessageSize(64 << 20);
+                byte[] file = lastMonth(db, channel, token, first);
+                var clearing = ClearingServiceGrpc.newBlockingStub(channel).withMaxOutboundMessageSize(64 << 20)
+                        .withCallCredentials(PlainLoad.bearer(token));
                 ReconcileDetailRequest detail = ReconcileDetailRequest.newBuilder()
-                        .setInstitutionCode(LoadGenerator.INSTITUTION).setStmtBegndate(first.toString())
+                        .setInstitutionCode(PlainLoad.INSTITUTION).setStmtBegndate(first.toString())
                         .setStmtEnddate(first.plusMonths(1).minusDays(1).toString()).setFile(ByteString.copyFrom(file))
                         .build();
                 long t0 = System.nanoTime();
@@ -74,9 +82,9 @@ public final class ReconciliationLoad {
                 System.out.printf("one detail reconciliation alone: %d lines, %d entries, %d matched, %d differences, "
                         + "%d ms%n", d.getLines(), d.getEntries(), d.getMatched(), d.getDifferencesCount(),
                         (System.nanoTime() - t0) / 1_000_000);
-                LoadGenerator.settlements(gateway.port(), clients, 40, persons); // warm-up: JIT, buffer pool
+                PlainLoad.settlements(gateway.port(), token, clients, 40, persons); // warm-up: JIT, buffer pool
                 List<double[]> rows = new ArrayList<>();
-                double before = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
+                double before = PlainLoad.settlements(gateway.port(), token, clients, seconds, persons).perSecond();
                 for (int r = 0; r < rounds; r++) {
                     AtomicBoolean stop = new AtomicBoolean();
                     AtomicLong done = new AtomicLong();
@@ -95,12 +103,12 @@ public final class ReconciliationLoad {
                     });
                     finance.start();
                     double[] cpu0 = cpu();
-                    double loaded = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
+                    double loaded = PlainLoad.settlements(gateway.port(), token, clients, seconds, persons).perSecond();
                     double[] cpu1 = cpu();
                     stop.set(true);
                     finance.join();
                     double[] cpu2 = cpu();
-                    double after = LoadGenerator.settlements(gateway.port(), clients, seconds, persons).perSecond();
+                    double after = PlainLoad.settlements(gateway.port(), token, clients, seconds, persons).perSecond();
                     double[] cpu3 = cpu();
                     System.out.printf("round %d: cpu s (jvm, mariadb) loaded window %.1f + %.1f, plain window %.1f + %.1f%n",
                             r + 1, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu3[0] - cpu2[0], cpu3[1] - cpu2[1]);
@@ -158,10 +166,12 @@ public final class ReconciliationLoad {
     }
 
     /** Settles one stay, copies it into last month {@value #MONTH} times, and answers the centre's file of the month. */
-    private static byte[] lastMonth(Database db, ManagedChannel channel, LocalDate first) throws Exception {
-        SettleRequest seed = LoadGenerator.bill(0, 0, 0, new SplittableRandom(1)).toBuilder().setMessageId("seed")
+    private static byte[] lastMonth(Database db, ManagedChannel channel, String token, LocalDate first)
+            throws Exception {
+        SettleRequest seed = PlainLoad.bill(0, 0, 0, new SplittableRandom(1)).toBuilder().setMessageId("seed")
                 .build();
-        var record = SettlementServiceGrpc.newBlockingStub(channel).settle(seed).getRecord();
+        var record = SettlementServiceGrpc.newBlockingStub(channel).withCallCredentials(PlainLoad.bearer(token))
+                .settle(seed).getRecord();
         String id = record.getSettlementId();
         // the copies start at last month's first midnight plus a minute: the seed's time shifted back
         long back = java.time.Duration.between(first.atStartOfDay(ZONE).toInstant().plusSeconds(60),
