@@ -11,6 +11,7 @@ import cn.onestop.ledger.JdbcLedger;
 import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
+import cn.onestop.settle.SettlementEvents;
 import cn.onestop.settle.UseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,8 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
      * Publishes the bundled rule tables the database lacks, loads the sample data (and the sample
      * catalog) into an empty database if asked, and builds the use cases.
      */
-    static Components open(Database database, ServerConfig cfg, Duration authRecheck, Clock clock)
-            throws IOException, SQLException {
+    static Components open(Database database, ServerConfig cfg, Duration authRecheck, Clock clock,
+                           SettlementEvents events) throws IOException, SQLException {
         RuleStore store = new RuleStore(database.dataSource(), clock);
         for (String note : store.seed(RuleFiles.bundledFiles())) {
             LOG.info("rules: {}", note);
@@ -49,7 +50,7 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching());
+                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching(), events);
         return new Components(store, rules, catalogs, directory, identities,
                 new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases);
     }
