@@ -7,6 +7,7 @@ import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
 import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
+import cn.onestop.gateway.MetricsConfig;
 import cn.onestop.gateway.ServerConfig;
 import cn.onestop.gateway.TlsConfig;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigurationException("--config", "--config " + config + ": no such file");
         }
         Settings settings = Settings.load(config, env);
+        Logs.configure(settings);
         DatabaseConfig dbConfig = DatabaseConfig.load(settings);
         ServerConfig serverConfig = ServerConfig.load(settings);
         if (port != null) {
@@ -69,11 +71,20 @@ final class ServeCommand implements Callable<Integer> {
             }
             serverConfig = serverConfig.withPort(port);
         }
+        MetricsConfig metrics = MetricsConfig.load(settings, serverConfig.port());
         checkPortFree(serverConfig.port(), settings); // before the database takes seconds to start
+        if (metrics.enabled() && metrics.port() != 0) {
+            try {
+                free(metrics.port());
+            } catch (IOException e) {
+                throw MetricsConfig.portError(settings, "is " + metrics.port() + ", which cannot be listened on: "
+                        + Main.oneLine(e.getMessage()), e);
+            }
+        }
         Database db = openDatabase(dbConfig, settings);
         Gateway gateway;
         try {
-            gateway = startGateway(db, serverConfig, settings);
+            gateway = startGateway(db, serverConfig, metrics, settings);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -83,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
         }, "onestop-shutdown"));
         System.out.println("OneStop gateway ready on port " + gateway.port() + " (database "
-                + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")");
+                + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")"
+                + (gateway.metricsPort().isPresent() ? ", metrics on port " + gateway.metricsPort().getAsInt() : ""));
         gateway.awaitTermination();
         return 0;
     }
@@ -129,17 +141,25 @@ final class ServeCommand implements Callable<Integer> {
         if (p == 0) {
             return;
         }
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true); // as the gRPC server binds
-            s.bind(new InetSocketAddress(p));
+        try {
+            free(p);
         } catch (IOException e) {
             throw portError(p, settings, e);
         }
     }
 
-    private Gateway startGateway(Database db, ServerConfig cfg, Settings settings) throws IOException, SQLException {
+    private static void free(int p) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true); // as the servers bind
+            s.bind(new InetSocketAddress(p));
+        }
+    }
+
+    private Gateway startGateway(Database db, ServerConfig cfg, MetricsConfig metrics, Settings settings)
+            throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, TlsConfig.load(settings), ClearingConfig.load(settings), Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), ClearingConfig.load(settings), metrics,
+                    Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -36,10 +36,20 @@ final class CallDataSource implements DataSource {
 
     private final HikariDataSource pool;
     private final DatabaseProbe probe;
+    private volatile DatabaseObserver observer = DatabaseObserver.NONE;
 
     CallDataSource(HikariDataSource pool, DatabaseProbe probe) {
         this.pool = pool;
         this.probe = probe;
+    }
+
+    void observe(DatabaseObserver o) {
+        observer = o;
+    }
+
+    /** Who hears how long the transactions on these connections take. */
+    DatabaseObserver observer() {
+        return observer;
     }
 
     @Override

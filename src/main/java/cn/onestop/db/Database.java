@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final CallDataSource dataSource;
     private final DatabaseProbe probe;
+    private final PoolMetrics poolMetrics;
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
@@ -44,12 +45,14 @@ public final class Database implements AutoCloseable {
 
     private Database(
             HikariDataSource pool,
+            PoolMetrics poolMetrics,
             DatabaseProbe probe,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
             String databaseName,
             DatabaseConfig config) {
         this.pool = pool;
+        this.poolMetrics = poolMetrics;
         this.probe = probe;
         this.dataSource = new CallDataSource(pool, probe);
         this.embeddedDb = embeddedDb;
@@ -105,7 +108,8 @@ public final class Database implements AutoCloseable {
                     url = cfg.jdbcUrl();
                 }
             }
-            ds = Pools.newPool(url, dbName, cfg);
+            PoolMetrics poolMetrics = new PoolMetrics();
+            ds = Pools.newPool(url, dbName, cfg, poolMetrics);
             migrate(ds, dbName, locations);
             log.info(
                     "Database {} ready at {} (pool {}, {}) in {} ms",
@@ -115,7 +119,7 @@ public final class Database implements AutoCloseable {
                     embedded != null ? "embedded" : "external",
                     (System.nanoTime() - t0) / 1_000_000);
             DatabaseProbe probe = new DatabaseProbe(url, cfg.user(), cfg.password()).start();
-            return new Database(ds, probe, embedded, url, dbName, cfg);
+            return new Database(ds, poolMetrics, probe, embedded, url, dbName, cfg);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (ds != null) {
                 ds.close();
@@ -138,6 +142,24 @@ public final class Database implements AutoCloseable {
     /** Pool statistics: active, idle, total connections and threads waiting. */
     public HikariPoolMXBean pool() {
         return pool.getHikariPoolMXBean();
+    }
+
+    /**
+     * From now on the pool's statistics — connections in use, idle, waited for, the wait, the use —
+     * go to a tracker {@code factory} makes (HikariCP's Micrometer one, say); null: to nobody. The
+     * tracker of the last call is closed.
+     */
+    public void meterPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+        poolMetrics.track(factory);
+    }
+
+    /**
+     * From now on {@code observer} hears every probe's ping time and every transaction's time on
+     * {@link #dataSource()} ({@link Transactions}); {@link DatabaseObserver#NONE}: nobody does.
+     */
+    public void observe(DatabaseObserver observer) {
+        dataSource.observe(observer);
+        probe.observe(observer);
     }
 
     /** The most connections the pool holds. */

@@ -43,6 +43,7 @@ public final class DatabaseProbe implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean up = true; // the pool has just connected
     private volatile String why = "";
+    private volatile DatabaseObserver observer = DatabaseObserver.NONE;
     private Connection connection; // the probe's thread only
 
     DatabaseProbe(String url, String user, String password) {
@@ -112,8 +113,17 @@ public final class DatabaseProbe implements AutoCloseable {
         }
     }
 
+    void observe(DatabaseObserver o) {
+        observer = o;
+    }
+
     private boolean ping() throws SQLException {
-        return connection.isValid((int) Math.max(1, TIMEOUT.toSeconds()));
+        long t0 = System.nanoTime();
+        boolean answered = connection.isValid((int) Math.max(1, TIMEOUT.toSeconds()));
+        if (answered) {
+            observer.pinged(System.nanoTime() - t0);
+        }
+        return answered;
     }
 
     private void set(boolean nowUp, String problem) {

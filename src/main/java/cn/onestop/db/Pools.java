@@ -12,9 +12,10 @@ final class Pools {
     private Pools() {
     }
 
-    static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg)
+    static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg, PoolMetrics metrics)
             throws SQLException {
         HikariConfig hc = new HikariConfig();
+        hc.setMetricsTrackerFactory(metrics);
         hc.setPoolName("onestop-" + dbName);
         hc.setJdbcUrl(url);
         hc.setUsername(cfg.user());

@@ -79,6 +79,7 @@ public final class Transactions {
             ON_ROLLBACK.set(new ArrayList<>(0));
         }
         try (Connection c = dataSource.getConnection()) {
+            long t0 = System.nanoTime();
             T result;
             try {
                 result = work.run(c);
@@ -87,6 +88,7 @@ public final class Transactions {
                 throw e;
             }
             c.rollback();
+            observer().transaction(DatabaseObserver.End.READ, System.nanoTime() - t0);
             return result;
         } catch (SQLException e) {
             throw SqlErrors.toStore("read", e);
@@ -158,19 +160,27 @@ public final class Transactions {
     private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit) throws SQLException, X {
         ON_ROLLBACK.set(new ArrayList<>(1));
         boolean committed = false;
+        DatabaseObserver observer = observer();
         try (Connection c = dataSource.getConnection()) {
+            long t0 = System.nanoTime();
             T result;
             try {
                 result = work.run(c);
             } catch (Exception e) {
                 rollbackQuietly(c, e);
+                observer.transaction(DatabaseObserver.End.ROLLED_BACK, System.nanoTime() - t0);
                 throw e;
             }
             if (commit.test(result)) {
+                long t1 = System.nanoTime();
                 c.commit();
                 committed = true;
+                long t2 = System.nanoTime();
+                observer.committed(t2 - t1);
+                observer.transaction(DatabaseObserver.End.COMMITTED, t2 - t0);
             } else {
                 c.rollback();
+                observer.transaction(DatabaseObserver.End.ROLLED_BACK, System.nanoTime() - t0);
             }
             return result;
         } finally {
@@ -180,6 +190,11 @@ public final class Transactions {
                 rolledBack();
             }
         }
+    }
+
+    /** Who hears how long transactions take: the {@link Database}'s observer, when it is its pool. */
+    private DatabaseObserver observer() {
+        return dataSource instanceof CallDataSource pool ? pool.observer() : DatabaseObserver.NONE;
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

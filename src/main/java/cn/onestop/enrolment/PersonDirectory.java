@@ -109,6 +109,11 @@ public final class PersonDirectory implements Directory, AutoCloseable {
         institutions.invalidateAll();
     }
 
+    /** The institutions' cache, for its meters (it records its statistics). */
+    public Cache<?, ?> institutionCache() {
+        return institutions;
+    }
+
     public CacheStats institutionCacheStats() {
         return institutions.stats();
     }

@@ -12,6 +12,7 @@ import cn.onestop.ledger.JdbcLedger;
 import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
+import cn.onestop.settle.SettlementEvents;
 import cn.onestop.settle.UseCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,7 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
      * catalog) into an empty database if asked, and builds the use cases.
      */
     static Components open(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Duration authRecheck,
-                           Clock clock)
-            throws IOException, SQLException {
+                           Clock clock, SettlementEvents events) throws IOException, SQLException {
         RuleStore store = new RuleStore(database.dataSource(), clock);
         for (String note : store.seed(RuleFiles.bundledFiles())) {
             LOG.info("rules: {}", note);
@@ -51,7 +51,7 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching());
+                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching(), events);
         ClearingUseCases clearing = ClearingSide.over(database, clearingCfg, rules, clock, cfg.zone());
         return new Components(store, rules, catalogs, directory, identities,
                 new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases,

@@ -40,9 +40,18 @@ public final class GrpcFront {
     public record Security(Authenticator authenticator, AuthFailures failures) {
     }
 
-    /** The interceptor every service runs behind: it reads what a call presents and its request id. */
+    /** The interceptor every service runs behind: it reads what a call presents. */
     public static ServerInterceptor identity() {
         return new IdentityInterceptor();
+    }
+
+    /**
+     * The interceptor outside {@link #identity()}: each call's request id (the caller's {@code
+     * x-request-id} or a new one, returned in the response headers and trailers) and its one log line
+     * when it ends; {@code outcomes} hears how every call ended.
+     */
+    public static ServerInterceptor callLog(java.util.function.Consumer<CallOutcome> outcomes) {
+        return new CallLog(outcomes);
     }
 
     /**

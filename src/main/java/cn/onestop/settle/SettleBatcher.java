@@ -38,6 +38,7 @@ final class SettleBatcher implements AutoCloseable {
     private final Batching cfg;
     private final LedgerStore ledger;
     private final BatchCommit commit;
+    private final SettlementEvents events;
     private final LinkedBlockingDeque<Pending> waiting;
     private final List<Thread> lanes = new ArrayList<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
@@ -45,10 +46,11 @@ final class SettleBatcher implements AutoCloseable {
     private final ThreadPoolExecutor answers;
     private volatile boolean closed;
 
-    SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit) {
+    SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit, SettlementEvents events) {
         this.cfg = cfg;
         this.ledger = ledger;
         this.commit = commit;
+        this.events = events;
         this.waiting = new LinkedBlockingDeque<>(cfg.queue());
         int answerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         AtomicInteger answerNo = new AtomicInteger();
@@ -148,12 +150,27 @@ final class SettleBatcher implements AutoCloseable {
             for (int i = 0; i < live.size(); i++) {
                 answer(live.get(i), answers.get(i), null);
             }
+            tell(answers);
         } catch (StoreException e) {
             // out of reach or out of time: every settlement of the batch shares that answer
             boolean alone = e.kind() != StoreException.Kind.FAILED;
             fail(live, e, alone);
         } catch (RuntimeException | Error e) {
             fail(live, e, false);
+        }
+    }
+
+    /** Tells the watchers what the batch did, once its callers have their answers. */
+    private void tell(List<Result<Settled>> answers) {
+        try {
+            events.batchCommitted(answers.size());
+            for (Result<Settled> r : answers) {
+                if (r instanceof Result.Ok<Settled> ok && !ok.value().replayed()) {
+                    events.settled(ok.value().record());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("a settlement watcher failed: {}", e.toString());
         }
     }
 

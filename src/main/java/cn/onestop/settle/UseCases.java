@@ -48,12 +48,22 @@ public final class UseCases implements AutoCloseable {
      */
     public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
                                 Supplier<RuleBook> rules, Clock clock, Limits limits, Batching batching) {
+        return over(directory, catalogs, ledger, rules, clock, limits, batching, SettlementEvents.NONE);
+    }
+
+    /**
+     * As {@link #over(Directory, BillClassifier, LedgerStore, Supplier, Clock, Limits, Batching)}, telling
+     * {@code events} of every settlement, reversal and batch commit.
+     */
+    public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
+                                Supplier<RuleBook> rules, Clock clock, Limits limits, Batching batching,
+                                SettlementEvents events) {
         Preparation preparation = new Preparation(directory, catalogs);
         Splitter splitter = new Splitter(rules);
         SettlementIds ids = new SettlementIds();
-        SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids));
+        SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids), events);
         return new UseCases(new PreSettle(preparation, splitter, ledger, directory, clock, limits),
-                new Settle(preparation, ledger, batcher, clock, limits), new Reverse(ledger, clock, ids),
+                new Settle(preparation, ledger, batcher, clock, limits), new Reverse(ledger, clock, ids, events),
                 new SettlementReads(ledger, clock, limits), new PersonLookup(directory, ledger), batcher, limits);
     }
 

@@ -77,6 +77,47 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theUseCasesKnowNoMetricsLogBackendOrHttpServer() {
+        noClasses().that().resideInAPackage("cn.onestop.settle..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.micrometer..", "cn.onestop.metrics..", "cn.onestop.http..", "io.javalin..",
+                        "org.eclipse.jetty..", "ch.qos.logback..")
+                .because("the use cases are observed through a port of their own (SettlementEvents), implemented "
+                        + "by the metrics and wired at the composition root").check(main);
+    }
+
+    @Test
+    void onlyTheMetricsPackageSpeaksMicrometer() {
+        noClasses().that().resideOutsideOfPackage("cn.onestop.metrics..").should().dependOnClassesThat()
+                .resideInAPackage("io.micrometer..")
+                .because("meters are named, tagged and bound in one place; everything else tells it through ports")
+                .check(main);
+    }
+
+    @Test
+    void theHttpServerPlumbingIsFrontNeutral() {
+        noClasses().that().resideInAPackage("cn.onestop.http..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.api..", "cn.onestop.settle..", "cn.onestop.ledger..",
+                        "cn.onestop.metrics..", "cn.onestop.gateway..", "cn.onestop.db..", "io.grpc..")
+                .because("TLS from the gateway's PEM files, identities and request ids serve every HTTP front "
+                        + "(the metrics endpoint, the national JSON front), which plug into it").check(main);
+    }
+
+    @Test
+    void theMetricsKnowNoFrontNorTheCompositionRoot() {
+        noClasses().that().resideInAPackage("cn.onestop.metrics..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.api..", "cn.onestop.gateway..", "cn.onestop.http..",
+                        "cn.onestop.ledger..", "cn.onestop.cli..")
+                .because("the gateway hands the meters what they count").check(main);
+    }
+
+    @Test
+    void onlyTheCommandLineChoosesTheLogBackend() {
+        noClasses().that().resideOutsideOfPackage("cn.onestop.cli..").should().dependOnClassesThat()
+                .resideInAPackage("ch.qos.logback..")
+                .because("the code logs through slf4j; the command line picks the log's form (log.format)").check(main);
+    }
+
+    @Test
     void theKernelDependsOnNothingOfTheProject() {
         noClasses().that().resideInAPackage("cn.onestop.kernel..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("cn.onestop.kernel..", "java..")
