@@ -205,7 +205,7 @@ public final class Database implements AutoCloseable {
         if (p == null) {
             DatabaseConfig c = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.database(),
                     config.embeddedDir(), size, config.connectionTimeoutMs());
-            p = Pools.newPool(jdbcUrl, databaseName + "-" + purpose, c);
+            p = Pools.newPool(jdbcUrl, databaseName + "-" + purpose, c, new PoolMetrics()); // not metered yet
             sidePools.put(purpose, p);
         }
         return new CallDataSource(p, probe); // waits bounded by the call's deadline, as the main pool's
