@@ -196,7 +196,8 @@ final class Receipt {
         return w >= width ? s : " ".repeat(width - w) + s;
     }
 
-    private static int width(String s) {
+    /** Display columns of {@code s}, a CJK character counting two. */
+    static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); i++) {
             w += s.charAt(i) >= 0x2E80 ? 2 : 1;

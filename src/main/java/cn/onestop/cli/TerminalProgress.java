@@ -142,7 +142,7 @@ final class TerminalProgress implements Progress {
 
     /** Pads with spaces over what the last draw left on the line. */
     private String padded(String s) {
-        int w = width(s);
+        int w = Receipt.width(s);
         String pad = w < drawnWidth ? " ".repeat(drawnWidth - w) : "";
         drawnWidth = w;
         return s + pad;
@@ -163,13 +163,5 @@ final class TerminalProgress implements Progress {
         long m = seconds / 60 % 60;
         long s = seconds % 60;
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
-    }
-
-    private static int width(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); i++) {
-            w += s.charAt(i) >= 0x2E80 ? 2 : 1;
-        }
-        return w;
     }
 }
