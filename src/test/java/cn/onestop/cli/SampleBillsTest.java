@@ -1,0 +1,283 @@
+package cn.onestop.cli;
+
+import cn.onestop.api.v1.SettleRequest;
+import cn.onestop.api.v1.VisitType;
+import cn.onestop.engine.FundPayment;
+import cn.onestop.engine.FundType;
+import cn.onestop.engine.Outcome;
+import cn.onestop.engine.SetlInfo;
+import cn.onestop.engine.Settlement;
+import cn.onestop.engine.SplitEngine;
+import cn.onestop.json.RequestJson;
+import cn.onestop.json.SettlementJson;
+import cn.onestop.request.SettlementRequest;
+import cn.onestop.rules.parse.RuleFiles;
+import com.google.protobuf.util.JsonFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every sample bill in {@code config/samples/requests} settles against a development gateway with
+ * the sample data, and its receipt shows what the engine computes; together the samples cover
+ * every plan and visit type the rule tables define. The table of what each produces is written to
+ * {@code target/sample-bills.md} (the README's table is copied from it).
+ */
+class SampleBillsTest {
+    static final Path SAMPLES = Path.of("config", "samples", "requests");
+    static final Path TABLE = Path.of("target", "sample-bills.md");
+    static SampleGateway g;
+
+    @BeforeAll
+    static void start() throws Exception {
+        g = new SampleGateway("sample_bills");
+    }
+
+    @AfterAll
+    static void stop() {
+        g.close();
+    }
+
+    static List<Path> samples() throws Exception {
+        try (Stream<Path> s = Files.list(SAMPLES)) {
+            return s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** One settled sample: the receipt, and what the engine makes of the stored input. */
+    record Settled(Path file, String personId, SettlementRequest input, Settlement engine, String receipt) {
+    }
+
+    @Test
+    void everySampleSettlesAndItsReceiptShowsWhatTheEngineComputesAndTheyCoverEveryPlanAndVisitType()
+            throws Exception {
+        List<Settled> all = new ArrayList<>();
+        for (Path f : samples()) {
+            all.add(settle(f));
+        }
+        Settled injury = all.stream().filter(s -> s.file().endsWith("injury-outpatient-chifeng.json")).findFirst()
+                .orElseThrow();
+        byHand(injury);
+        all.forEach(SampleBillsTest::asExpected);
+        assertEquals(planVisits(), covered(all), "one sample (at least) for every plan and visit type, none other");
+        Files.createDirectories(TABLE.getParent());
+        Files.writeString(TABLE, table(all), StandardCharsets.UTF_8);
+        System.out.println(table(all));
+    }
+
+    /** Settles {@code f} with {@code client settle}, then splits its stored input again with the bundled rules. */
+    private Settled settle(Path f) throws Exception {
+        SampleGateway.Run r = SampleGateway.run(g.args(1, "client", "settle", f.toString()));
+        assertEquals(0, r.status(), f + ": " + r);
+        String receipt = r.out();
+        String id = receipt.lines().findFirst().orElseThrow().split("\\s+")[1];
+        Matcher person = Pattern.compile("人员 (\\S+)").matcher(receipt.lines().skip(1).findFirst().orElseThrow());
+        assertTrue(person.find(), receipt);
+        SettlementRequest input = RequestJson.parse(SettlementJson.mapper().readTree(engineInput(id)));
+        Outcome o = SplitEngine.split(input, RuleFiles.loadBundled());
+        assertTrue(o instanceof Outcome.Settled, f + ": " + o);
+        Settlement s = ((Outcome.Settled) o).settlement();
+        assertReceiptShows(f, receipt, s);
+        return new Settled(f, person.group(1), input, s, receipt);
+    }
+
+    private static void assertReceiptShows(Path f, String receipt, Settlement s) {
+        Labels l = new Labels(Labels.Lang.ZH);
+        SetlInfo a = s.amounts();
+        amount(f, receipt, l.word("medfee_sumamt") + " medfee_sumamt", a.medfeeSumamt());
+        amount(f, receipt, l.word("fulamt_ownpay_amt"), a.fulamtOwnpayAmt());
+        amount(f, receipt, l.word("overlmt_selfpay"), a.overlmtSelfpay());
+        amount(f, receipt, l.word("preselfpay_amt"), a.preselfpayAmt());
+        amount(f, receipt, l.word("inscp_scp_amt"), a.inscpScpAmt());
+        amount(f, receipt, l.word("act_pay_dedc"), a.actPayDedc());
+        amount(f, receipt, l.word("fund_pay_sumamt") + " fund_pay_sumamt", a.fundPaySumamt());
+        amount(f, receipt, l.word("acct_pay"), a.acctPay());
+        amount(f, receipt, l.word("psn_cash_pay"), a.psnCashPay());
+        amount(f, receipt, l.word("psn_part_amt") + " psn_part_amt", a.psnPartAmt());
+        amount(f, receipt, l.word("balc") + " balc", a.balc());
+        for (FundPayment p : s.funds()) {
+            if (p.fund() != FundType.PERSONAL_ACCOUNT && p.fund() != FundType.FAMILY_ACCOUNT) {
+                amount(f, receipt, l.fund(p.fund().name()) + " " + p.fund().code(), p.amount());
+            }
+        }
+    }
+
+    /** The receipt has a line {@code label … yuan(fen)}. */
+    private static void amount(Path f, String receipt, String label, long fen) {
+        Pattern p = Pattern.compile("(?m)^\\s*" + Pattern.quote(label) + "\\s+" + Pattern.quote(Receipt.yuan(fen)) + "$");
+        assertTrue(p.matcher(receipt).find(), f + ": the receipt shows " + label + " " + Receipt.yuan(fen) + "\n"
+                + receipt);
+    }
+
+    /**
+     * What each sample bill comes to on a fresh development gateway, in fen: bill, out of catalog,
+     * over the price limits, paid first, in scope, the funds, the account, cash. A change in the
+     * rules, the samples or the sample data that moves an amount fails here (and the README's
+     * receipts are to be copied again).
+     */
+    static final Map<String, long[]> EXPECTED = Map.ofEntries(
+            Map.entry("emergency-outpatient-hohhot.json",
+                    new long[] {84_000, 3_000, 0, 4_600, 76_400, 72_744, 8_256, 3_000}),
+            Map.entry("emergency-to-inpatient-chifeng.json",
+                    new long[] {306_500, 8_000, 0, 5_400, 293_100, 255_558, 0, 50_942}),
+            Map.entry("emergency-to-inpatient-hohhot.json",
+                    new long[] {925_000, 18_000, 3_000, 28_400, 875_600, 803_572, 100_428, 21_000}),
+            Map.entry("general-outpatient-hohhot.json",
+                    new long[] {194_000, 6_000, 0, 5_400, 182_600, 86_078, 101_922, 6_000}),
+            Map.entry("general-outpatient-wuhai.json",
+                    new long[] {244_000, 9_000, 0, 7_200, 227_800, 63_900, 171_100, 9_000}),
+            Map.entry("injury-outpatient-chifeng.json",
+                    new long[] {31_500, 1_500, 0, 400, 29_600, 23_680, 0, 7_820}),
+            Map.entry("inpatient-chifeng.json",
+                    new long[] {8_813_000, 150_000, 0, 540_000, 8_123_000, 6_544_240, 0, 2_268_760}),
+            Map.entry("inpatient-hohhot-coded.json",
+                    new long[] {600_062, 8_400, 3_420, 24_731, 563_511, 427_984, 128_450, 43_628}),
+            Map.entry("inpatient-hohhot.json",
+                    new long[] {2_125_000, 35_000, 20_000, 108_000, 1_962_000, 1_616_700, 356_000, 152_300}),
+            Map.entry("outpatient-observation-chifeng.json",
+                    new long[] {39_000, 0, 0, 900, 38_100, 19_050, 0, 19_950}),
+            Map.entry("pharmacy-hohhot.json",
+                    new long[] {36_700, 2_500, 0, 860, 33_340, 0, 34_200, 2_500}),
+            Map.entry("pharmacy-wuhai.json",
+                    new long[] {132_400, 5_600, 0, 4_100, 122_700, 13_620, 113_180, 5_600}));
+
+    private static void asExpected(Settled s) {
+        SetlInfo a = s.engine().amounts();
+        long[] want = EXPECTED.get(s.file().getFileName().toString());
+        assertTrue(want != null, s.file() + ": an expectation for every sample");
+        assertArrayEquals(want, new long[] {a.medfeeSumamt(), a.fulamtOwnpayAmt(), a.overlmtSelfpay(),
+                a.preselfpayAmt(), a.inscpScpAmt(), a.fundPaySumamt(), a.acctPay(), a.psnCashPay()},
+                s.file() + ": bill, out of catalog, over limit, paid first, in scope, funds, account, cash");
+    }
+
+    /**
+     * The student's injury outpatient visit, from POLICY.md by hand: lines 120 + 80 + 60 yuan 甲类, a
+     * 40-yuan 乙类 drug (10% paid first: 4.00, 36.00 in scope) and 15 yuan out of catalog. In scope
+     * 260 + 36 = 296.00; R §25 pays 80% of it, 236.80 (under the 400-yuan annual cap); no deductible;
+     * a resident's account is empty, so the patient pays 315 − 236.80 = 78.20 in cash.
+     */
+    private static void byHand(Settled s) {
+        SetlInfo a = s.engine().amounts();
+        assertEquals(31_500, a.medfeeSumamt());
+        assertEquals(1_500, a.fulamtOwnpayAmt());
+        assertEquals(400, a.preselfpayAmt());
+        assertEquals(29_600, a.inscpScpAmt());
+        assertEquals(0, a.actPayDedc());
+        assertEquals(23_680, a.hifpPay());
+        assertEquals(23_680, a.fundPaySumamt());
+        assertEquals(0, a.acctPay());
+        assertEquals(7_820, a.psnCashPay());
+        assertTrue(s.receipt().contains("城乡居民基本医疗保险统筹基金 390100"), s.receipt());
+        assertTrue(s.receipt().matches("(?s).*现金支付\\s+78\\.20\n.*"), s.receipt());
+    }
+
+    /** Every (plan, visit type) a sample settles. */
+    private static Set<String> covered(List<Settled> all) {
+        Set<String> out = new TreeSet<>();
+        all.forEach(s -> out.add(s.input().plan() + " " + s.input().visit().type()));
+        return out;
+    }
+
+    /**
+     * Every (plan, visit type) the rule tables in force define: each plan's first sample pre-settled
+     * under every visit type; those the version has no section for are refused RULE_SECTION_MISSING.
+     */
+    private Set<String> planVisits() throws Exception {
+        Set<String> out = new TreeSet<>();
+        Set<String> plans = new TreeSet<>();
+        for (Path f : samples()) {
+            SettleRequest bill = ClientCommand.read(f, SettleRequest.newBuilder()).build();
+            String plan = planOf(bill);
+            if (!plans.add(plan)) {
+                continue;
+            }
+            for (VisitType v : VisitType.values()) {
+                if (v == VisitType.VISIT_TYPE_UNSPECIFIED || v == VisitType.UNRECOGNIZED) {
+                    continue;
+                }
+                Path other = Files.createTempFile(Path.of("target"), "visit", ".json");
+                Files.writeString(other, JsonFormat.printer().print(bill.toBuilder()
+                        .setVisit(bill.getVisit().toBuilder().setType(v)).build()));
+                SampleGateway.Run r = SampleGateway.run(g.args(1, "client", "presettle", other.toString()));
+                Files.delete(other);
+                if (r.status() == 0) {
+                    out.add(plan + " " + v);
+                } else {
+                    assertTrue(r.err().contains("RULE_SECTION_MISSING"), plan + " " + v + ": " + r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The plan of the person a bill names, as the receipt of its pre-settlement says (规则版本 PLAN@DATE). */
+    private static String planOf(SettleRequest bill) throws Exception {
+        Path f = Files.createTempFile(Path.of("target"), "plan", ".json");
+        Files.writeString(f, JsonFormat.printer().print(bill));
+        SampleGateway.Run r = SampleGateway.run(g.args(1, "client", "presettle", f.toString()));
+        Files.delete(f);
+        Matcher m = Pattern.compile("规则版本 ([A-Z-]+)@").matcher(r.out());
+        assertTrue(m.find(), r.toString());
+        return m.group(1);
+    }
+
+    private static String engineInput(String settlementId) throws Exception {
+        try (Connection c = g.db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT engine_input FROM settlements WHERE settlement_id = ?")) {
+            ps.setString(1, settlementId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), settlementId);
+                String s = rs.getString(1);
+                c.rollback();
+                return s;
+            }
+        }
+    }
+
+    private static String name(String personId) throws Exception {
+        try (Connection c = g.db.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT name FROM persons WHERE person_id = ?")) {
+            ps.setString(1, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String s = rs.getString(1);
+                c.rollback();
+                return s;
+            }
+        }
+    }
+
+    /** The README's table of samples: what each produces on a fresh development gateway. */
+    static String table(List<Settled> all) throws Exception {
+        StringBuilder t = new StringBuilder("| sample | plan | visit type | person | bill | funds pay | account | cash |\n"
+                + "|---|---|---|---|---:|---:|---:|---:|\n");
+        for (Settled s : all) {
+            SetlInfo a = s.engine().amounts();
+            t.append("| `").append(s.file().getFileName()).append("` | ").append(s.input().plan()).append(" | ")
+                    .append(s.input().visit().type()).append(" | ").append(name(s.personId())).append(' ')
+                    .append(s.personId()).append(" | ").append(Receipt.yuan(a.medfeeSumamt())).append(" | ")
+                    .append(Receipt.yuan(a.fundPaySumamt())).append(" | ").append(Receipt.yuan(a.acctPay()))
+                    .append(" | ").append(Receipt.yuan(a.psnCashPay())).append(" |\n");
+        }
+        return t.toString();
+    }
+}
