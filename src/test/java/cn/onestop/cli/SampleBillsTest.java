@@ -76,8 +76,9 @@ class SampleBillsTest {
         }
         Settled injury = all.stream().filter(s -> s.file().endsWith("injury-outpatient-chifeng.json")).findFirst()
                 .orElseThrow();
-        byHand(injury);
         all.forEach(SampleBillsTest::asExpected);
+        all.forEach(SampleBillsTest::classifiedThroughTheCatalog);
+        byHand(injury);
         assertEquals(planVisits(), covered(all), "one sample (at least) for every plan and visit type, none other");
         Files.createDirectories(TABLE.getParent());
         Files.writeString(TABLE, table(all), StandardCharsets.UTF_8);
@@ -136,29 +137,29 @@ class SampleBillsTest {
      */
     static final Map<String, long[]> EXPECTED = Map.ofEntries(
             Map.entry("emergency-outpatient-hohhot.json",
-                    new long[] {84_000, 3_000, 0, 4_600, 76_400, 72_744, 8_256, 3_000}),
+                    new long[] {38_610, 3_500, 0, 2_352, 32_758, 31_456, 3_654, 3_500}),
             Map.entry("emergency-to-inpatient-chifeng.json",
-                    new long[] {306_500, 8_000, 0, 5_400, 293_100, 255_558, 0, 50_942}),
+                    new long[] {151_900, 8_000, 0, 8_140, 135_760, 109_849, 0, 42_051}),
             Map.entry("emergency-to-inpatient-hohhot.json",
-                    new long[] {925_000, 18_000, 3_000, 28_400, 875_600, 803_572, 100_428, 21_000}),
+                    new long[] {798_180, 6_800, 0, 25_450, 765_930, 697_192, 94_188, 6_800}),
             Map.entry("general-outpatient-hohhot.json",
-                    new long[] {194_000, 6_000, 0, 5_400, 182_600, 86_078, 101_922, 6_000}),
+                    new long[] {55_900, 4_500, 0, 17_408, 33_992, 16_538, 34_862, 4_500}),
             Map.entry("general-outpatient-wuhai.json",
-                    new long[] {244_000, 9_000, 0, 7_200, 227_800, 63_900, 171_100, 9_000}),
+                    new long[] {149_088, 6_800, 0, 11_906, 130_382, 15_191, 127_097, 6_800}),
             Map.entry("injury-outpatient-chifeng.json",
-                    new long[] {31_500, 1_500, 0, 400, 29_600, 23_680, 0, 7_820}),
+                    new long[] {21_450, 1_500, 0, 905, 19_045, 15_236, 0, 6_214}),
             Map.entry("inpatient-chifeng.json",
-                    new long[] {8_813_000, 150_000, 0, 540_000, 8_123_000, 6_544_240, 0, 2_268_760}),
+                    new long[] {2_287_460, 24_000, 0, 234_950, 2_028_510, 1_349_957, 0, 937_503}),
             Map.entry("inpatient-hohhot-coded.json",
                     new long[] {600_062, 8_400, 3_420, 24_731, 563_511, 427_984, 128_450, 43_628}),
             Map.entry("inpatient-hohhot.json",
                     new long[] {2_125_000, 35_000, 20_000, 108_000, 1_962_000, 1_616_700, 356_000, 152_300}),
             Map.entry("outpatient-observation-chifeng.json",
-                    new long[] {39_000, 0, 0, 900, 38_100, 19_050, 0, 19_950}),
+                    new long[] {10_380, 0, 0, 180, 10_200, 5_100, 0, 5_280}),
             Map.entry("pharmacy-hohhot.json",
-                    new long[] {36_700, 2_500, 0, 860, 33_340, 0, 34_200, 2_500}),
+                    new long[] {8_082, 3_200, 0, 165, 4_717, 0, 4_882, 3_200}),
             Map.entry("pharmacy-wuhai.json",
-                    new long[] {132_400, 5_600, 0, 4_100, 122_700, 13_620, 113_180, 5_600}));
+                    new long[] {143_088, 2_800, 0, 13_880, 126_408, 15_845, 124_443, 2_800}));
 
     private static void asExpected(Settled s) {
         SetlInfo a = s.engine().amounts();
@@ -170,24 +171,43 @@ class SampleBillsTest {
     }
 
     /**
-     * The student's injury outpatient visit, from POLICY.md by hand: lines 120 + 80 + 60 yuan 甲类, a
-     * 40-yuan 乙类 drug (10% paid first: 4.00, 36.00 in scope) and 15 yuan out of catalog. In scope
-     * 260 + 36 = 296.00; R §25 pays 80% of it, 236.80 (under the 400-yuan annual cap); no deductible;
-     * a resident's account is empty, so the patient pays 315 − 236.80 = 78.20 in cash.
+     * The student's injury outpatient visit, from POLICY.md by hand, every line classified by the
+     * sample catalog (150400@2023-01-01): 甲类 急诊诊察费 12.00, X线摄影 60.00, 换药 25.00 and gauze
+     * 10 × 1.20; a 65.00 absorbable suture, a consumable the catalog gives a 10% self ratio (6.50
+     * paid first); 乙类 莫匹罗星软膏 14.50 and 头孢呋辛酯片 10 × 1.10, 10% paid first (1.45 + 1.10);
+     * 丙类 复合维生素 15.00. Bill 214.50; in scope 214.50 − 15.00 − 9.05 = 190.45; R §25 pays 80% of
+     * it, 152.36 (under the 400-yuan annual cap), no deductible; a resident's account is empty, so
+     * the patient pays 214.50 − 152.36 = 62.14 in cash.
      */
     private static void byHand(Settled s) {
         SetlInfo a = s.engine().amounts();
-        assertEquals(31_500, a.medfeeSumamt());
+        assertEquals(21_450, a.medfeeSumamt());
         assertEquals(1_500, a.fulamtOwnpayAmt());
-        assertEquals(400, a.preselfpayAmt());
-        assertEquals(29_600, a.inscpScpAmt());
+        assertEquals(650 + 145 + 110, a.preselfpayAmt());
+        assertEquals(19_045, a.inscpScpAmt());
         assertEquals(0, a.actPayDedc());
-        assertEquals(23_680, a.hifpPay());
-        assertEquals(23_680, a.fundPaySumamt());
+        assertEquals(15_236, a.hifpPay());
+        assertEquals(15_236, a.fundPaySumamt());
         assertEquals(0, a.acctPay());
-        assertEquals(7_820, a.psnCashPay());
+        assertEquals(6_214, a.psnCashPay());
+        assertTrue(s.receipt().contains("目录版本 150400@2023-01-01"), s.receipt());
         assertTrue(s.receipt().contains("城乡居民基本医疗保险统筹基金 390100"), s.receipt());
-        assertTrue(s.receipt().matches("(?s).*现金支付\\s+78\\.20\n.*"), s.receipt());
+        assertTrue(s.receipt().matches("(?s).*现金支付\\s+62\\.14\n.*"), s.receipt());
+    }
+
+    /**
+     * Every sample but {@code inpatient-hohhot.json} (the explicit form: categories given by the
+     * sender) is a bill as a billing system sends it, item codes only, classified through the sample
+     * catalog of the institution's region: its receipt names the catalog version, and no code is
+     * unknown to it but the one the coded inpatient bill carries on purpose.
+     */
+    private static void classifiedThroughTheCatalog(Settled s) {
+        if (s.file().endsWith("inpatient-hohhot.json")) {
+            return;
+        }
+        assertTrue(s.receipt().matches("(?s).*目录版本 15[0-9]{4}@2023-01-01.*"), s.file() + "\n" + s.receipt());
+        boolean deliberate = s.file().endsWith("inpatient-hohhot-coded.json");
+        assertEquals(deliberate, s.receipt().contains("UNKNOWN_ITEM_CODE"), s.file() + "\n" + s.receipt());
     }
 
     /** Every (plan, visit type) a sample settles. */
