@@ -173,11 +173,24 @@ final class Receipt {
     }
 
     private void amount(String label, long fen) {
-        line(pad(label, WIDE) + String.format("%14s", yuan(fen)));
+        line(amountLine(label, fen));
     }
 
+    /** One amount line as every receipt and summary prints it: the label, the yuan right-aligned. */
+    static String amountLine(String label, long fen) {
+        return pad(label, WIDE) + String.format("%14s", yuan(fen));
+    }
+
+    /** {@link #amountLine} and a line end onto {@code sb}. */
+    static void row(StringBuilder sb, String label, long fen) {
+        sb.append(amountLine(label, fen)).append('\n');
+    }
+
+    /** The rule between a receipt's parts. */
+    static final String RULE = "-".repeat(WIDE + 14);
+
     private void rule() {
-        line("-".repeat(WIDE + 14));
+        line(RULE);
     }
 
     private void line(String s) {

@@ -176,6 +176,7 @@ final class RuleSheet {
             case BAND -> Receipt.percent((int) v) + (e.upTo() == null ? w("（以上）", " beyond")
                     : w("（至 ", " up to ") + Receipt.yuan(e.upTo()) + w(" 元）", " yuan"));
             case CATEGORIES -> String.join(", ", e.items());
+            case CODE -> Long.toString(v);
         };
     }
 

@@ -5,6 +5,7 @@ import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
+import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
 import cn.onestop.gateway.ServerConfig;
 import cn.onestop.gateway.TlsConfig;
@@ -138,7 +139,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private Gateway startGateway(Database db, ServerConfig cfg, Settings settings) throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, TlsConfig.load(settings), Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), ClearingConfig.load(settings), Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

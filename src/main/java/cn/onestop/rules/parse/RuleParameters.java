@@ -42,7 +42,9 @@ public final class RuleParameters {
         /** One band of a banded ratio: its ratio in basis points, up to a limit in fen (none for the last). */
         BAND,
         /** A list of assistance categories; the value is how many. */
-        CATEGORIES;
+        CATEGORIES,
+        /** A region code (6-digit admin division, 4-digit pooling region), shown as it is. */
+        CODE;
 
         static Unit of(ParamRange range) {
             return switch (range) {
@@ -51,6 +53,7 @@ public final class RuleParameters {
                 case ADJUSTMENT -> ADJUSTMENT;
                 case COUNT -> COUNT;
                 case FLAG -> FLAG;
+                case ADMIN_DIVISION, POOLING_REGION -> CODE;
             };
         }
     }
