@@ -25,7 +25,7 @@ import java.util.Map;
  * amount was computed (base, ratio, cap, clause) and every assumed parameter it used, marked so.
  */
 final class Receipt {
-    private static final int WIDE = 34;
+    private static final int WIDE = 44;
     private final Labels l;
     private final StringBuilder out = new StringBuilder();
 
@@ -73,8 +73,8 @@ final class Receipt {
         }
         if (!r.getAccumulatorDeltaMap().isEmpty()) {
             line(l.word("undone") + ":");
-            new java.util.TreeMap<>(r.getAccumulatorDeltaMap()).forEach((k, v) -> line("  " + pad(k, WIDE)
-                    + (k.endsWith("visits") || k.equals("admissions") ? String.valueOf(v) : yuan(v))));
+            new java.util.TreeMap<>(r.getAccumulatorDeltaMap()).forEach((k, v) -> line(pad("  " + k, WIDE)
+                    + String.format("%14s", k.endsWith("visits") || k.equals("admissions") ? String.valueOf(v) : yuan(v))));
         }
         return out.toString();
     }
