@@ -81,6 +81,11 @@ class GatewayCommandsTest {
         assertLine(resident.out(), "critical_illness\\.bands\\[2\\] +80% beyond +\\[assumed\\] — .*");
         assertLine(resident.out(), "critical_illness\\.relief_categories +EXTREME_POVERTY, SUBSISTENCE, AT_RISK +\\[assumed\\].*");
 
+        SampleGateway.Run centre = run(2, "rules", "show", "CENTRE-SETTLEMENT", "--lang", "en");
+        assertLine(centre.out(), "insured_regions\\.CHIFENG-RESIDENT +150400 +R §2 \\[interp\\].*");
+        assertLine(centre.out(), "pooling_regions\\.159900 +1501 +E §32 \\[interp\\].*");
+        assertLine(centre.out(), "inpatient_pool_advance\\.NM-REGION-EMPLOYEE +90% +E §50.*");
+
         JsonNode json = JSON.readTree(run(2, "rules", "show", "CHIFENG-RESIDENT@2025-01-01", "--json").out());
         JsonNode band = null;
         for (JsonNode p : json.get("parameters")) {
