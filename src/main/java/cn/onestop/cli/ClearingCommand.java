@@ -10,7 +10,6 @@ import cn.onestop.api.v1.ConfirmClearingRequest;
 import cn.onestop.api.v1.ConfirmRow;
 import cn.onestop.api.v1.ListClearingRequest;
 import cn.onestop.api.v1.RollbackClearingRequest;
-import cn.onestop.clearing.Yuan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,16 +60,19 @@ final class ClearingCommand implements Runnable {
         }
     }
 
-    static String text(ClearingPage p) {
-        StringBuilder sb = new StringBuilder().append(p.getInsuplcAdmdvs()).append(' ').append(p.getSetlym())
-                .append(": rows ").append(p.getStartrow()).append('-').append(p.getStartrow() + p.getRowsCount() - 1)
-                .append(" of ").append(p.getTotal()).append(", ").append(p.getConfirmed()).append(" confirmed (")
+    static String text(ClearingPage p, Labels l) {
+        int last = p.getStartrow() + p.getRowsCount() - 1;
+        StringBuilder sb = new StringBuilder().append(l.w("异地清分 参保地 ", "Clearing, insured region "))
+                .append(p.getInsuplcAdmdvs()).append(' ').append(p.getSetlym()).append(": ")
+                .append(l.w("第 " + p.getStartrow() + "–" + last + " 行，共 " + p.getTotal() + " 行，已确认 "
+                        + p.getConfirmed() + " 行", "rows " + p.getStartrow() + "–" + last + " of " + p.getTotal()
+                        + ", " + p.getConfirmed() + " confirmed")).append(" (")
                 .append(p.getStatus()).append(")\n");
         for (ClearingRow x : p.getRowsList()) {
-            sb.append(String.format("  %4d %s %s %s %s->%s %s %s %s fund %s%s%n", x.getRow(), x.getSetlId(),
+            sb.append(String.format("  %4d %s %s %s %s->%s %s %s %s%14s%s%n", x.getRow(), x.getSetlId(),
                     x.getPsnNo(), x.getFixmedinsCode(), x.getInsuplcAdmdvs(), x.getMdtrtareaAdmvs(),
-                    x.getClrCategory(), x.getClrType(), x.getRefdSetlFlag() == 1 ? "refund" : "",
-                    Yuan.format(x.getFundPaySumamt()), x.getConfirmed() ? " confirmed" : ""));
+                    x.getClrCategory(), x.getClrType(), x.getRefdSetlFlag() == 1 ? l.w("退费", "refund") : "",
+                    Receipt.yuan(x.getFundPaySumamt()), x.getConfirmed() ? l.w(" 已确认", " confirmed") : ""));
         }
         return sb.toString().stripTrailing();
     }
@@ -100,8 +102,10 @@ final class ClearingCommand implements Runnable {
                 listed[0] = rows.size();
                 return s.confirmClearing(ConfirmClearingRequest.newBuilder()
                         .setInsuplcAdmdvs(r.region).setSetlym(r.month).addAllRows(rows).build());
-            }, (ClearingConfirmation c) -> c.getInsuplcAdmdvs() + " " + c.getSetlym() + ": " + c.getConfirmedNow()
-                    + " rows confirmed now, " + c.getConfirmed() + " of " + c.getTotal() + " (" + c.getStatus() + ")");
+            }, (ClearingConfirmation c, Labels l) -> c.getInsuplcAdmdvs() + " " + c.getSetlym() + ": "
+                    + l.w("本次确认 " + c.getConfirmedNow() + " 行，已确认 " + c.getConfirmed() + " / " + c.getTotal() + " 行",
+                    c.getConfirmedNow() + " rows confirmed now, " + c.getConfirmed() + " of " + c.getTotal())
+                    + " (" + c.getStatus() + ")");
             return code;
         }
     }
@@ -119,7 +123,8 @@ final class ClearingCommand implements Runnable {
         public Integer call() throws Exception {
             return remote.run(s -> s.rollbackClearing(RollbackClearingRequest.newBuilder()
                     .setInsuplcAdmdvs(r.region).setSetlym(r.month).setReason(reason)
-                    .build()), x -> x.getRolledBack() + " confirmed rows rolled back");
+                    .build()), (x, l) -> l.w("已回退确认 " + x.getRolledBack() + " 行", x.getRolledBack()
+                    + " confirmed rows rolled back"));
         }
     }
 
@@ -156,9 +161,14 @@ final class ClearingCommand implements Runnable {
         }
     }
 
-    static String text(ClearingApplication a) {
-        return a.getApplicationId() + " " + a.getInstitutionCode() + " " + a.getSetlym() + " clr_type " + a.getClrType()
-                + ": " + a.getStatus() + ", psntime " + a.getPsntime() + ", medfee_sumamt "
-                + Yuan.format(a.getMedfeeSumamt()) + ", fund_appy_sum " + Yuan.format(a.getFundAppySum());
+    static String text(ClearingApplication a, Labels l) {
+        StringBuilder sb = new StringBuilder().append(l.w("清算申请 ", "Clearing application "))
+                .append(a.getApplicationId())
+                .append("   ").append(a.getInstitutionCode()).append(' ').append(a.getSetlym()).append(" clr_type ")
+                .append(a.getClrType()).append(": ").append(a.getStatus()).append('\n').append(l.w("人次 ", "visits "))
+                .append(a.getPsntime()).append('\n');
+        Receipt.row(sb, l.word("medfee_sumamt") + " medfee_sumamt", a.getMedfeeSumamt());
+        Receipt.row(sb, l.w("申请基金支付 fund_appy_sum", "funds applied for fund_appy_sum"), a.getFundAppySum());
+        return sb.toString().stripTrailing();
     }
 }

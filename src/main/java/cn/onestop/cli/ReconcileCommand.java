@@ -61,9 +61,7 @@ final class ReconcileCommand implements Runnable {
             List<String> errors = new ArrayList<>();
             List<CentreTotal> rows = readTotals(file, errors);
             if (!errors.isEmpty()) {
-                System.err.println("INVALID_ARGUMENT: " + file + " has " + errors.size() + " bad line(s)");
-                errors.forEach(e -> System.err.println("  " + e));
-                return 2;
+                return Remote.refusedHere(System.err, file + " has " + errors.size() + " bad line(s)", errors);
             }
             return remote.run(institution, s -> s.reconcileTotals(ReconcileTotalsRequest.newBuilder().setInstitutionCode(institution)
                     .setStmtBegndate(from).setStmtEnddate(to).addAllRows(rows).build()), ReconcileCommand::text);
@@ -113,10 +111,12 @@ final class ReconcileCommand implements Runnable {
         return out;
     }
 
-    static String text(TotalsReconciliation t) {
-        StringBuilder sb = new StringBuilder().append(t.getInstitutionCode()).append(' ').append(t.getStmtBegndate())
-                .append("..").append(t.getStmtEnddate()).append(": ").append(t.getBalanced() ? "balanced" : "differs")
-                .append(t.getComplete() ? "" : " (the range is not over yet)").append('\n');
+    static String text(TotalsReconciliation t, Labels l) {
+        StringBuilder sb = new StringBuilder().append(l.w("总额对账 ", "Totals reconciliation "))
+                .append(t.getInstitutionCode())
+                .append(' ').append(t.getStmtBegndate()).append("..").append(t.getStmtEnddate()).append(": ")
+                .append(t.getBalanced() ? l.w("平", "balanced") : l.w("不平", "differs"))
+                .append(t.getComplete() ? "" : l.w("（期间未结束）", " (the range is not over yet)")).append('\n');
         for (TotalsRow r : t.getRowsList()) {
             sb.append(String.format("  %s %s %-14s stmt_rslt %s  %s%n", r.getInsutype(), r.getClrType(),
                     r.getClrCategory(), r.getStmtRslt(), r.getStmtRsltDscr()));
@@ -124,15 +124,19 @@ final class ReconcileCommand implements Runnable {
         return sb.toString().stripTrailing();
     }
 
-    static String text(DetailReconciliation d) {
-        StringBuilder sb = new StringBuilder().append(d.getInstitutionCode()).append(' ').append(d.getStmtBegndate())
-                .append("..").append(d.getStmtEnddate()).append(": ").append(d.getLines()).append(" listed, ")
-                .append(d.getEntries()).append(" in the ledger, ").append(d.getMatched()).append(" matched, ")
-                .append(d.getDifferencesCount()).append(" differences\n");
+    static String text(DetailReconciliation d, Labels l) {
+        StringBuilder sb = new StringBuilder().append(l.w("明细对账 ", "Detail reconciliation "))
+                .append(d.getInstitutionCode())
+                .append(' ').append(d.getStmtBegndate()).append("..").append(d.getStmtEnddate()).append(": ")
+                .append(l.w("对方 " + d.getLines() + " 笔，本方 " + d.getEntries() + " 笔，一致 " + d.getMatched()
+                        + " 笔，差异 " + d.getDifferencesCount() + " 笔", d.getLines() + " listed, " + d.getEntries()
+                        + " in the ledger, " + d.getMatched() + " matched, " + d.getDifferencesCount()
+                        + " differences"))
+                .append('\n');
         for (DetailDifference x : d.getDifferencesList()) {
             sb.append("  ").append(x.getKind()).append(' ').append(x.getSetlId().isEmpty() ? x.getMsgid()
-                    : x.getSetlId()).append(x.getLine() > 0 ? " (line " + x.getLine() + ")" : "").append(": ")
-                    .append(x.getAction()).append(" - ").append(x.getAdvice()).append('\n');
+                    : x.getSetlId()).append(x.getLine() > 0 ? l.w("（第 " + x.getLine() + " 行）", " (line " + x.getLine()
+                    + ")") : "").append(": ").append(x.getAction()).append(" - ").append(x.getAdvice()).append('\n');
         }
         return sb.toString().stripTrailing();
     }

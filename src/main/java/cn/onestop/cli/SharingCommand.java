@@ -2,6 +2,7 @@ package cn.onestop.cli;
 
 import cn.onestop.clearing.SharingEstimate;
 import cn.onestop.kernel.Result;
+import cn.onestop.rules.Basis;
 import cn.onestop.rules.Param;
 import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.sharing.SharingResult;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -23,7 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sharing", mixinStandardHelpOptions = true,
         description = "E §52: what the centre pays and the hospital bears of a year's inpatient pool spending, "
-                + "the reward and the band; amounts in fen.")
+                + "the reward and the band; amounts given in fen, printed in yuan (--json: fen).")
 final class SharingCommand implements Callable<Integer> {
     @Option(names = "--scheme", required = true, description = "DIP or QUOTA (not under DIP: the quota total)")
     String scheme;
@@ -41,8 +43,11 @@ final class SharingCommand implements Callable<Integer> {
     @Option(names = "--year", description = "the year whose centre rules apply (default: this year)")
     Integer year;
 
-    @Option(names = "--json", description = "one JSON object: centre_pays, hospital_bears, reward, band, params")
+    @Option(names = "--json", description = "one JSON object: centre_pays, hospital_bears, reward (fen), band, params")
     boolean json;
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "the summary's language (default: ${DEFAULT-VALUE})")
+    String lang = "zh";
 
     @Override
     public Integer call() {
@@ -54,14 +59,13 @@ final class SharingCommand implements Callable<Integer> {
         try {
             s = SharingScheme.valueOf(scheme.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            err.println("INVALID_ARGUMENT: scheme: must be DIP or QUOTA, got \"" + scheme + "\"");
-            return 2;
+            return Remote.refusedHere(err, "--scheme: must be DIP or QUOTA, got \"" + scheme + "\"", List.of());
         }
         Result<SharingResult> r = new SharingEstimate(RuleFiles::loadBundled).estimate(s, budget, actual, assessmentBp,
                 year == null ? LocalDate.now().getYear() : year);
         if (r instanceof Result.Failed<SharingResult> f) {
-            err.println(f.failure().reason() + ": " + f.failure().message());
-            return 2;
+            err.println("FAILED_PRECONDITION [" + f.failure().reason() + "]: " + f.failure().message());
+            return ClientCommand.REFUSED;
         }
         SharingResult x = r.value();
         if (json) {
@@ -75,10 +79,25 @@ final class SharingCommand implements Callable<Integer> {
             }
             out.println(o);
         } else {
-            out.printf("%s budget %d, actual %d: centre pays %d, hospital bears %d, reward %d (%s)%n", x.scheme(),
-                    x.budget(), x.actual(), x.centrePays(), x.hospitalBears(), x.reward(), x.band());
-            x.params().forEach(p -> out.println("  " + p));
+            out.println(text(x, new Labels(Labels.parse(lang))));
         }
-        return 0;
+        return ClientCommand.DONE;
+    }
+
+    static String text(SharingResult x, Labels l) {
+        StringBuilder sb = new StringBuilder().append(l.w("年终清算分担 (E §52) ", "Year-end sharing (E §52) "))
+                .append(x.scheme()).append(": ").append(x.band()).append('\n').append(Receipt.RULE).append('\n');
+        Receipt.row(sb, l.w("预算 / 定额总额", "budget / quota total"), x.budget());
+        Receipt.row(sb, l.w("实际住院统筹支付", "actual inpatient pool spending"), x.actual());
+        Receipt.row(sb, l.w("医保中心支付", "the centre pays"), x.centrePays());
+        Receipt.row(sb, l.w("医院承担", "the hospital bears"), x.hospitalBears());
+        Receipt.row(sb, l.w("其中结余留用", "of which kept as a reward"), x.reward());
+        sb.append(Receipt.RULE).append('\n');
+        for (Param p : x.params()) {
+            sb.append("  ").append(p.name()).append(' ').append(Receipt.percent((int) p.value())).append("  ")
+                    .append(p.source()).append(p.basis() == Basis.DOCUMENT ? "" : " ["
+                    + p.basis().name().toLowerCase(Locale.ROOT) + "]").append('\n');
+        }
+        return sb.toString().stripTrailing();
     }
 }

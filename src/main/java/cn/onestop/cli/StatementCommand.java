@@ -3,7 +3,6 @@ package cn.onestop.cli;
 import cn.onestop.api.v1.Statement;
 import cn.onestop.api.v1.StatementAdvance;
 import cn.onestop.api.v1.StatementRequest;
-import cn.onestop.clearing.Yuan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,21 +29,31 @@ final class StatementCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return remote.run(institution, s -> s.getStatement(StatementRequest.newBuilder().setInstitutionCode(institution)
-                .setSetlym(month).build()), st -> csv ? st.getCsv().stripTrailing() : text(st));
+                .setSetlym(month).build()), (st, l) -> csv ? st.getCsv().stripTrailing() : text(st, l));
     }
 
-    static String text(Statement s) {
-        StringBuilder sb = new StringBuilder().append(s.getInstitutionCode()).append(' ').append(s.getSetlym())
-                .append(" issued ").append(s.getIssuedAt()).append(": ").append(s.getSettlements())
-                .append(" settlements, ").append(s.getReversals()).append(" reversals\n");
-        s.getFundsList().forEach(f -> sb.append(String.format("  fund %s  %6d  %14s%n", f.getFundType(), f.getCount(),
-                Yuan.format(f.getAmount()))));
+    static String text(Statement s, Labels l) {
+        StringBuilder sb = new StringBuilder().append(l.w("月结算单 ", "Monthly statement ")).append(s.getInstitutionCode())
+                .append(' ').append(s.getSetlym()).append("   ").append(l.w("出具时间 ", "issued at "))
+                .append(s.getIssuedAt()).append('\n').append(CloseDayCommand.counts(l, s.getSettlements(),
+                        s.getReversals())).append(s.getCentreRules().isEmpty() ? "" : "   " + l.w("中心规则 ",
+                        "centre rules ") + s.getCentreRules()).append('\n').append(Receipt.RULE).append('\n');
+        Receipt.row(sb, l.word("medfee_sumamt") + " medfee_sumamt", s.getMedfeeSumamt());
+        Receipt.row(sb, l.word("fund_pay_sumamt") + " fund_pay_sumamt", s.getFundPaySumamt());
+        CloseDayCommand.funds(sb, l, s.getFundsList());
+        Receipt.row(sb, l.word("acct_pay") + " acct_pay", s.getAcctPay());
+        Receipt.row(sb, l.word("psn_cash_pay") + " psn_cash_pay", s.getPsnCashPay());
         for (StatementAdvance a : s.getAdvancesList()) {
-            sb.append(String.format("  %s general inpatient pool %s: advanced %s (%d bp, %s), withheld %s%n",
-                    a.getPlan(), Yuan.format(a.getGeneralInpatientPool()), Yuan.format(a.getAdvanced()),
-                    a.getAdvanceBp(), a.getAdvanceSource(), Yuan.format(a.getWithheld())));
+            sb.append(Receipt.RULE).append('\n').append(a.getPlan()).append(l.w(" 住院统筹（普通住院）",
+                    " general inpatient pool")).append('\n');
+            Receipt.row(sb, l.w("  统筹支付", "  pool paid"), a.getGeneralInpatientPool());
+            Receipt.row(sb, l.w("  按月预拨 ", "  advanced at ") + Receipt.percent(a.getAdvanceBp()) + " ("
+                    + a.getAdvanceSource() + ")", a.getAdvanced());
+            Receipt.row(sb, l.w("  预留", "  withheld"), a.getWithheld());
         }
-        sb.append("  payable ").append(Yuan.format(s.getPayable())).append(" yuan");
-        return sb.toString();
+        sb.append(Receipt.RULE).append('\n');
+        Receipt.row(sb, l.w("预留待年终考核 (E §61)", "withheld for the year-end assessment (E §61)"), s.getWithheld());
+        Receipt.row(sb, l.w("本期应付", "payable now"), s.getPayable());
+        return sb.toString().stripTrailing();
     }
 }

@@ -7,6 +7,7 @@ import cn.onestop.kernel.Role;
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.Progress;
 import cn.onestop.kernel.RowError;
 import cn.onestop.rules.CentreRules;
 import cn.onestop.rules.RuleBook;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -52,9 +52,9 @@ import javax.sql.DataSource;
  * assistance, account present, opening accumulators present). Importing the same file twice: the
  * second report has every person unchanged and writes only the audit row.
  *
- * <p>Writes are JDBC batches of {@value #CHUNK} rows; {@code progress} (optional) receives the
- * number of records written every {@value #PROGRESS_EVERY} records and once at the end. Comparisons
- * of person_id and credential values ignore case, as the ledger's collation does.
+ * <p>Writes are JDBC batches of {@value #CHUNK} rows; {@code progress} (optional) is told the number
+ * of persons to write and each batch written. Comparisons of person_id and credential values
+ * ignore case, as the ledger's collation does.
  *
  * <p>The pieces: {@link PersonCsv} reads and validates the file; in the transaction {@code
  * StoredPersons} reads what the ledger holds for its persons and {@code CredentialOwners} finds
@@ -67,7 +67,6 @@ public final class EnrolmentImport {
     public static final String ACTION = "IMPORT_PERSONS";
 
     static final int CHUNK = 1000;
-    static final int PROGRESS_EVERY = 10_000;
 
     private final DataSource dataSource;
     private final PersonCsv csv;
@@ -109,11 +108,11 @@ public final class EnrolmentImport {
 
     /** Imports a UTF-8 file; the source is its file name. */
     public ImportReport importPersons(Path file) throws IOException, SQLException {
-        return importPersons(file, null);
+        return importPersons(file, Progress.NONE);
     }
 
     /** Imports a UTF-8 file with progress reports; the source is its file name. */
-    public ImportReport importPersons(Path file, LongConsumer progress)
+    public ImportReport importPersons(Path file, Progress progress)
             throws IOException, SQLException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return importPersons(String.valueOf(file.getFileName()), r, progress);
@@ -124,17 +123,17 @@ public final class EnrolmentImport {
      * Imports persons from {@code in}.
      *
      * @param source names the import in the report and the audit log (e.g. the file name)
-     * @param progress receives the number of records written so far; may be null
+     * @param progress told how many persons are written, as they are; may be null
      * @throws IOException the input cannot be read
      * @throws SQLException the ledger failed (nothing was written)
      */
-    public ImportReport importPersons(String source, Reader in, LongConsumer progress)
+    public ImportReport importPersons(String source, Reader in, Progress progress)
             throws IOException, SQLException {
         PersonCsv.Parsed parsed = csv.read(in);
-        return apply(source, parsed, progress);
+        return apply(source, parsed, Progress.orNone(progress));
     }
 
-    private ImportReport apply(String source, PersonCsv.Parsed parsed, LongConsumer progress)
+    private ImportReport apply(String source, PersonCsv.Parsed parsed, Progress progress)
             throws SQLException {
         List<Row> rows = parsed.rows();
         return InTransaction.run(dataSource, c -> {
@@ -147,7 +146,9 @@ public final class EnrolmentImport {
                 return ImportReport.refused(source, parsed.records(), errors);
             }
             PersonPlan plan = PersonPlan.of(rows, stored);
+            progress.start(source + ": writing persons", plan.changes().size());
             PersonWriter.write(c, plan.changes(), progress);
+            progress.done();
             ImportReport report = plan.report(source, parsed.records());
             if (report.inserted() + report.updated() > 0) {
                 EnrolmentGeneration.bump(c);

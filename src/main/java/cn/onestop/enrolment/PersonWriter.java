@@ -2,6 +2,7 @@ package cn.onestop.enrolment;
 
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
+import cn.onestop.kernel.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
  * Writes the changes of a {@link PersonPlan} in the import's transaction, as JDBC batches of
@@ -81,10 +81,9 @@ final class PersonWriter {
     }
 
     /**
-     * Writes {@code changes}; {@code progress} (may be null) receives the number of rows written
-     * every {@value EnrolmentImport#PROGRESS_EVERY} rows and once at the end.
+     * Writes {@code changes}, advancing {@code progress} by each batch of persons written.
      */
-    static void write(Connection c, List<PersonChange> changes, LongConsumer progress)
+    static void write(Connection c, List<PersonChange> changes, Progress progress)
             throws SQLException {
         deleteReplaced(c, changes);
         try (PreparedStatement person = c.prepareStatement(UPSERT_PERSON);
@@ -104,20 +103,12 @@ final class PersonWriter {
                             accountJournal,
                             accumulator,
                             accumulatorJournal);
-            long done = 0;
             for (List<PersonChange> chunk : Chunks.of(changes)) {
                 for (PersonChange ch : chunk) {
                     w.add(ch);
                 }
                 w.flush();
-                long before = done;
-                done += chunk.size();
-                if (progress != null
-                        && (done / EnrolmentImport.PROGRESS_EVERY
-                                        != before / EnrolmentImport.PROGRESS_EVERY
-                                || done == changes.size())) {
-                    progress.accept(done);
-                }
+                progress.advance(chunk.size());
             }
         }
     }

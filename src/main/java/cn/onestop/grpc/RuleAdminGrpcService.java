@@ -70,7 +70,7 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
                 return new Result.Failed<>(f.failure());
             }
             cache.refresh(); // live here at once; other nodes within their poll interval
-            return Result.ok(version(r.value().version()));
+            return Result.ok(version(r.value().version()).toBuilder().setCreated(r.value().created()).build());
         });
     }
 
@@ -80,7 +80,9 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
             ListRuleVersionsResponse.Builder b = ListRuleVersionsResponse.newBuilder().setGeneration(cache.generation());
             for (RuleStore.Stored s : store.loadAll()) {
                 if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().plan())) {
-                    b.addVersions(version(s.meta()));
+                    RuleVersion v = version(s.meta());
+                    b.addVersions(request.getWithContent()
+                            ? v.toBuilder().setContent(new String(s.content(), StandardCharsets.UTF_8)).build() : v);
                 }
             }
             return Result.ok(b.build());
@@ -148,6 +150,9 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
         }
         if (v.forcedReason() != null) {
             b.setForcedReason(v.forcedReason());
+        }
+        if (v.publishedBy() != null) {
+            b.setPublishedBy(v.publishedBy());
         }
         return b.build();
     }

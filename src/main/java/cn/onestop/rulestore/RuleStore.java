@@ -109,10 +109,10 @@ public final class RuleStore {
             }
             String kept = forced != null && settledOn(c, table) ? forced : null; // kept only where it was needed
             java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            insert(c, table, origin, content, now, kept);
+            insert(c, table, origin, content, now, kept, publisher(by));
             AuditTrail.append(c, List.of(AuditEvent.of(by, "PUBLISH_RULES", table.id(), "digest " + table.digest()
                     + " from " + origin + (kept == null ? "" : "; forced over settled dates: " + kept))));
-            return Result.ok(new Published(meta(table, origin, now, kept), true));
+            return Result.ok(new Published(meta(table, origin, now, kept, publisher(by)), true));
         });
     }
 
@@ -152,10 +152,10 @@ public final class RuleStore {
 
     /** The version's row, and the generation every node polls moved on. */
     private static void insert(Connection c, RuleTable table, String origin, byte[] content, java.time.Instant now,
-                               String forcedReason) throws SQLException {
+                               String forcedReason, String publishedBy) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
-                + "effective_from, effective_to, digest, document, origin, content, published_at, forced_reason) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "effective_from, effective_to, digest, document, origin, content, published_at, forced_reason, "
+                + "published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, table.id());
             ps.setString(2, table.plan());
             ps.setDate(3, Date.valueOf(table.effectiveFrom()));
@@ -166,6 +166,7 @@ public final class RuleStore {
             ps.setBytes(8, content);
             ps.setTimestamp(9, Timestamp.from(now));
             ps.setString(10, forcedReason);
+            ps.setString(11, publishedBy);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -200,23 +201,30 @@ public final class RuleStore {
     private static List<Stored> loadAll(Connection c) throws SQLException {
         List<Stored> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version_id, plan, effective_from, effective_to, digest, "
-                + "document, origin, content, published_at, forced_reason FROM rule_versions "
+                + "document, origin, content, published_at, forced_reason, published_by FROM rule_versions "
                 + "ORDER BY plan, effective_from");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 RuleVersionInfo m = new RuleVersionInfo(rs.getString(1), rs.getString(2),
                         rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(9).toInstant(),
-                        rs.getString(10));
+                        rs.getString(10), rs.getString(11));
                 out.add(new Stored(m, rs.getBytes(8)));
             }
         }
         return out;
     }
 
-    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt, String forced) {
+    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt, String forced,
+                                String publishedBy) {
         return new RuleVersionInfo(t.id(), t.plan(), t.effectiveFrom(), t.effectiveTo(), t.digest(), document(t),
-                origin, publishedAt, forced);
+                origin, publishedAt, forced, publishedBy);
+    }
+
+    /** The publisher as stored (the column holds 100 characters, a subject at most 64). */
+    private static String publisher(Caller by) {
+        String s = by.subject();
+        return s.length() <= 100 ? s : s.substring(0, 100);
     }
 
     /** Whether settlements of the table's plan exist on a date in its range. */

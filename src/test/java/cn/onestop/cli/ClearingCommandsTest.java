@@ -136,6 +136,7 @@ class ClearingCommandsTest {
             Run r = run(help);
             assertEquals(0, r.status(), String.join(" ", cmd));
             assertTrue(r.out().contains("--json"), String.join(" ", cmd) + ": " + r.out());
+            assertTrue(r.out().contains("--lang"), String.join(" ", cmd) + ": " + r.out());
         }
     }
 
@@ -149,16 +150,28 @@ class ClearingCommandsTest {
         assertEquals(25_000, o.get("reward").asLong());
         assertEquals("QUOTA_SAVING", o.get("band").asText());
         assertEquals(1, r.out().strip().split("\n").length);
+        Run text = run("sharing", "--scheme", "QUOTA", "--budget", "1000000", "--actual", "850000", "--lang", "en");
+        assertTrue(text.out().matches("(?s).*\\nthe centre pays +8,750\\.00\\n.*"), text.out());
+        assertTrue(text.out().matches("(?s).*\\nof which kept as a reward +250\\.00\\n.*"), text.out());
+        Run zh = run("sharing", "--scheme", "QUOTA", "--budget", "1000000", "--actual", "850000");
+        assertTrue(zh.out().matches("(?s).*\\n医保中心支付 +8,750\\.00\\n.*"), zh.out());
         Run bad = run("sharing", "--scheme", "FLAT", "--budget", "1", "--actual", "1");
         assertEquals(2, bad.status());
-        assertTrue(bad.err().contains("scheme"));
+        assertTrue(bad.err().startsWith("INVALID_ARGUMENT: --scheme"), bad.err());
     }
 
     @Test
     void closeDayStatementAndReconciliationFromTheCommandLine() throws Exception {
-        Run close = run("close-day", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--day", "2025-06-02");
+        Run close = run("close-day", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--day", "2025-06-02", "--lang", "en");
         assertEquals(0, close.status(), close.err());
         assertTrue(close.out().contains("1 settlements, 0 reversals"), close.out());
+        var stayAmounts = stay.getRecord().getSettlement().getAmounts();
+        assertTrue(close.out().matches("(?s).*\\nfunds in all fund_pay_sumamt +"
+                + java.util.regex.Pattern.quote(Receipt.yuan(stayAmounts.getFundPaySumamt())) + "\\n.*"), close.out());
+        Run closeZh = run("close-day", "--target", target(), "--plaintext", "--token", hospital, "--institution",
+                "H15010500001", "--day", "2025-06-02");
+        assertTrue(closeZh.out().contains("结算 1 笔，撤销 0 笔"), closeZh.out());
+        assertTrue(closeZh.out().contains("职工基本医疗保险统筹基金 310100 ×1"), closeZh.out());
         Run json = run("close-day", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--day", "2025-06-02",
                 "--json");
         assertEquals(1, new ObjectMapper().readTree(json.out()).get("settlements").asInt());
@@ -171,7 +184,7 @@ class ClearingCommandsTest {
                 + "fixmedins_setl_cnt\n310\t21\tLOCAL\t" + Yuan.format(a.getMedfeeSumamt()) + "\t"
                 + Yuan.format(a.getFundPaySumamt()) + "\t" + Yuan.format(a.getAcctPay()) + "\t1\n");
         Run t = run("reconcile", "totals", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--from",
-                "2025-06-01", "--to", "2025-06-30", totals.toString());
+                "2025-06-01", "--to", "2025-06-30", totals.toString(), "--lang", "en");
         assertEquals(0, t.status(), t.err());
         assertTrue(t.out().contains(": balanced"), t.out());
         Files.writeString(totals, "310\t21\tLOCAL\t1.234\t0\t0\t1\n310\t21\n");
@@ -184,14 +197,14 @@ class ClearingCommandsTest {
         Path detail = dir.resolve("3202.txt");
         Files.writeString(detail, "S-NOT-HERE\tS-NOT-HERE\tE1\t1.00\t1.00\t0.00\t0\n");
         Run d = run("reconcile", "detail", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--from",
-                "2025-06-01", "--to", "2025-06-30", detail.toString());
+                "2025-06-01", "--to", "2025-06-30", detail.toString(), "--lang", "en");
         assertEquals(0, d.status(), d.err());
         assertTrue(d.out().contains("2 differences"), d.out());
         assertTrue(d.out().contains("MISSING_THERE " + stay.getRecord().getSettlementId()), d.out());
         Files.writeString(detail, "S1\tS1\tE1\tx\t1.00\t0.00\t0\n");
         Run e = run("reconcile", "detail", "--target", target(), "--plaintext", "--token", hospital, "--institution", "H15010500001", "--from",
                 "2025-06-30", "--to", "2025-06-01", detail.toString());
-        assertEquals(1, e.status());
+        assertEquals(2, e.status(), "refused with a reason, as every command");
         assertTrue(e.err().startsWith("INVALID_ARGUMENT"), e.err());
         assertTrue(e.err().contains("stmt_enddate"), e.err());
     }
@@ -201,7 +214,7 @@ class ClearingCommandsTest {
         Run list = run("clearing", "list", "--target", target(), "--plaintext", "--token", node, "--region", "159900", "--month", "202506");
         assertEquals(0, list.status(), list.err());
         assertTrue(list.out().contains(beijing.getRecord().getSettlementId()), list.out());
-        Run confirm = run("clearing", "confirm", "--target", target(), "--plaintext", "--token", node, "--region", "159900", "--month", "202506");
+        Run confirm = run("clearing", "confirm", "--target", target(), "--plaintext", "--token", node, "--region", "159900", "--month", "202506", "--lang", "en");
         assertEquals(0, confirm.status(), confirm.err());
         assertTrue(confirm.out().contains("1 rows confirmed now, 1 of 1 (CONFIRMED)"), confirm.out());
         Run rollback = run("clearing", "rollback", "--target", target(), "--plaintext", "--token", node, "--region", "159900", "--month", "202506",
@@ -209,7 +222,7 @@ class ClearingCommandsTest {
         assertEquals(0, rollback.status(), rollback.err());
         assertTrue(rollback.out().contains("\"rolled_back\": 1"), rollback.out());
         Run other = run("clearing", "list", "--target", target(), "--plaintext", "--token", chifengNode, "--region", "159900", "--month", "202506");
-        assertEquals(1, other.status());
+        assertEquals(2, other.status());
         assertTrue(other.err().startsWith("PERMISSION_DENIED"), other.err());
     }
 }

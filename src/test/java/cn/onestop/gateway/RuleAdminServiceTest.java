@@ -96,8 +96,9 @@ class RuleAdminServiceTest {
         assertEquals(3, list.getVersionsCount());
 
         // publishing the same bytes again is a no-op; other content for the same day is refused
-        assertEquals(v, a.admin.publishRuleVersion(PublishRuleVersionRequest.newBuilder()
-                .setContent(version2026(1_000_000)).build()));
+        assertTrue(v.getCreated(), "the first publication published it");
+        assertEquals(v.toBuilder().setCreated(false).build(), a.admin.publishRuleVersion(
+                PublishRuleVersionRequest.newBuilder().setContent(version2026(1_000_000)).build()));
         StatusRuntimeException changed = assertThrows(StatusRuntimeException.class, () -> a.admin.publishRuleVersion(
                 PublishRuleVersionRequest.newBuilder().setContent(version2026(2_000_000)).build()));
         assertEquals(Status.Code.ALREADY_EXISTS, changed.getStatus().getCode());

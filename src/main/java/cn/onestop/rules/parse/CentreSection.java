@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The sections of the centre rules ({@code CENTRE-SETTLEMENT}): {@code inpatient_pool_advance} (plan → the
@@ -23,7 +24,8 @@ final class CentreSection {
     private CentreSection() {
     }
 
-    static RuleTable.Sections read(String origin, JsonNode sections) {
+    /** Reads the centre's sections, telling {@code listed} every parameter read. */
+    static RuleTable.Sections read(String origin, JsonNode sections, Consumer<RuleParameters.Entry> listed) {
         if (sections == null || !sections.isObject()) {
             throw new RuleLoadException(origin + ": sections: missing (an object of sections)");
         }
@@ -40,7 +42,7 @@ final class CentreSection {
             }
         }
         SectionReader advances = new SectionReader(origin, "inpatient_pool_advance",
-                sections.get("inpatient_pool_advance"));
+                sections.get("inpatient_pool_advance"), listed);
         Map<String, Param> advance = new LinkedHashMap<>();
         for (String plan : advances.names()) {
             if (RuleTable.schemeless(plan)) {
@@ -49,7 +51,8 @@ final class CentreSection {
             advance.put(plan, advances.ratio(plan));
         }
         advances.finish();
-        SectionReader sharing = new SectionReader(origin, "year_end_sharing", sections.get("year_end_sharing"));
+        SectionReader sharing = new SectionReader(origin, "year_end_sharing",
+                sections.get("year_end_sharing"), listed);
         Param floatBand = sharing.ratio("float_bp");
         Param upperFloat = sharing.ratio("upper_float_bp");
         Param overspend = sharing.ratio("overspend_share_bp");
@@ -59,7 +62,8 @@ final class CentreSection {
         if (upperFloat.value() < floatBand.value()) {
             throw sharing.fail("upper_float_bp", "must not be below float_bp");
         }
-        SectionReader plans = new SectionReader(origin, "insured_regions", sections.get("insured_regions"));
+        SectionReader plans = new SectionReader(origin, "insured_regions",
+                sections.get("insured_regions"), listed);
         Map<String, Param> insured = new LinkedHashMap<>();
         for (String plan : plans.names()) {
             if (RuleTable.schemeless(plan)) {
@@ -68,7 +72,8 @@ final class CentreSection {
             insured.put(plan, plans.adminDivision(plan));
         }
         plans.finish();
-        SectionReader pooling = new SectionReader(origin, "pooling_regions", sections.get("pooling_regions"));
+        SectionReader pooling = new SectionReader(origin, "pooling_regions",
+                sections.get("pooling_regions"), listed);
         Map<String, Param> pools = new LinkedHashMap<>();
         for (String region : pooling.names()) {
             if (!region.matches("\\d{6}")) {

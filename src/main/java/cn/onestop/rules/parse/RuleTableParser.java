@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns one rule file into a {@link RuleTable}, or refuses it with a message naming the file and
@@ -36,6 +37,11 @@ public final class RuleTableParser {
 
     /** Parses one rule file; {@code origin} names it in every error (a path, or "published"). */
     public static RuleTable parse(String origin, byte[] content) {
+        return parse(origin, content, entry -> { });
+    }
+
+    /** {@link #parse(String, byte[])}, telling {@code listed} every parameter read. */
+    static RuleTable parse(String origin, byte[] content, Consumer<RuleParameters.Entry> listed) {
         JsonNode root = root(origin, content);
         String plan = text(origin, root, "plan", true);
         boolean assistance = RuleTable.ASSISTANCE_PLAN.equals(plan);
@@ -47,8 +53,8 @@ public final class RuleTableParser {
         }
         Param effective = effective(origin, root, from);
         RuleTable.Sections sections = RuleTable.CENTRE_PLAN.equals(plan)
-                ? CentreSection.read(origin, root.get("sections"))
-                : PlanSections.read(origin, root.get("sections"), assistance, scheme);
+                ? CentreSection.read(origin, root.get("sections"), listed)
+                : PlanSections.read(origin, root.get("sections"), assistance, scheme, listed);
         return new RuleTable(plan, plan + "@" + from, scheme, text(origin, root, "document", false), from, to,
                 effective, sha256(content), sections);
     }
