@@ -1,6 +1,5 @@
 package cn.onestop.clearing;
 
-import cn.onestop.centre.AdminDivision;
 import cn.onestop.centre.ClearingCategory;
 import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Reason;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static cn.onestop.clearing.ClearingFixture.HOHHOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
