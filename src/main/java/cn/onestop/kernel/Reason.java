@@ -33,5 +33,11 @@ public enum Reason {
     /** The rule version's effective range overlaps a published one, or changes the plan's scheme. */
     RULE_VERSION_CONFLICT,
     /** The rule version would take effect on dates that already have settlements of its plan, and was not forced. */
-    RULE_VERSION_RETROACTIVE
+    RULE_VERSION_RETROACTIVE,
+    /** No visit (就诊, national mdtrt_id) of the caller's institution has this id. */
+    VISIT_NOT_FOUND,
+    /** The visit's state does not allow this: it is cancelled, settled, or being settled. */
+    VISIT_STATE,
+    /** The message was reversed (冲正, 2601) before it arrived or while it ran: it never takes effect. */
+    MESSAGE_VOIDED
 }
