@@ -8,6 +8,10 @@ CREATE TABLE national_visits (
   mdtrt_id         VARCHAR(30)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
   institution_code VARCHAR(32)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
   person_id        VARCHAR(32)  NOT NULL,
+  person_name      VARCHAR(100) NOT NULL,                 -- the person at registration, for answers
+  person_plan      VARCHAR(64)  NOT NULL,
+  person_status    VARCHAR(16)  NOT NULL,
+  civil_servant    BOOLEAN      NOT NULL,
   cert_type        TINYINT      NOT NULL,                 -- the credential it was registered with
   cert_value       VARCHAR(128) NOT NULL,
   insutype         VARCHAR(6)   NOT NULL,                 -- national codes as sent
@@ -20,7 +24,7 @@ CREATE TABLE national_visits (
   settle_msgid     VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NULL,
   settlement_id    VARCHAR(40)  NULL,
   opened_by        VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
-  info             TEXT         NOT NULL,                 -- registration fields only kept (JSON)
+  info             MEDIUMTEXT   NOT NULL,                 -- registration fields only kept (JSON)
   created_at       TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
   updated_at       TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
   UNIQUE KEY national_visits_opened (institution_code, opened_by),
@@ -40,6 +44,7 @@ CREATE TABLE national_fee_details (
   qty              BIGINT       NOT NULL,
   amount           BIGINT       NOT NULL,                 -- fen, = unit_price × qty
   fee_time         DATETIME     NULL,
+  chrg_bchno       VARCHAR(30)  NOT NULL,                 -- charge batch, '' when not sent
   uploaded_by      VARCHAR(64)  CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin NOT NULL,
   PRIMARY KEY (mdtrt_id, feedetl_sn),
   UNIQUE KEY national_fee_details_seq (upload_seq),

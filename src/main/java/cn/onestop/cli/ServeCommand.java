@@ -6,6 +6,7 @@ import cn.onestop.db.DatabaseConfig;
 import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
 import cn.onestop.gateway.Gateway;
+import cn.onestop.gateway.NationalConfig;
 import cn.onestop.gateway.ServerConfig;
 import cn.onestop.gateway.TlsConfig;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ import java.util.concurrent.Callable;
  * Main}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the settlement gateway (gRPC). Settings: config/onestop.properties and ONESTOP_* variables.")
+        description = "Run the settlement gateway (gRPC, and the national JSON interface on national.port). Settings: config/onestop.properties and ONESTOP_* variables.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
@@ -68,11 +69,13 @@ final class ServeCommand implements Callable<Integer> {
             }
             serverConfig = serverConfig.withPort(port);
         }
+        NationalConfig national = NationalConfig.load(settings);
         checkPortFree(serverConfig.port(), settings); // before the database takes seconds to start
+        checkNationalPortFree(national, settings);
         Database db = openDatabase(dbConfig, settings);
         Gateway gateway;
         try {
-            gateway = startGateway(db, serverConfig, settings);
+            gateway = startGateway(db, serverConfig, national, settings);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -81,8 +84,9 @@ final class ServeCommand implements Callable<Integer> {
             gateway.close();
             db.close();
         }, "onestop-shutdown"));
-        System.out.println("OneStop gateway ready on port " + gateway.port() + " (database "
-                + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")");
+        System.out.println("OneStop gateway ready on port " + gateway.port() + " (gRPC)"
+                + (gateway.nationalPort() >= 0 ? " and " + gateway.nationalPort() + " (national JSON interface)" : "")
+                + " (database " + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")");
         gateway.awaitTermination();
         return 0;
     }
@@ -136,9 +140,24 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Gateway startGateway(Database db, ServerConfig cfg, Settings settings) throws IOException, SQLException {
+    /** Fails with a {@link ConfigurationException} naming national.port when something listens there. */
+    private static void checkNationalPortFree(NationalConfig national, Settings settings) {
+        if (national.port() <= 0) {
+            return;
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(national.port()));
+        } catch (IOException e) {
+            throw NationalConfig.portError(settings, "is " + national.port() + ", which cannot be listened on: "
+                    + Main.oneLine(e.getMessage()), e);
+        }
+    }
+
+    private Gateway startGateway(Database db, ServerConfig cfg, NationalConfig national, Settings settings)
+            throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, TlsConfig.load(settings), Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), national, Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -12,6 +12,9 @@ import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import cn.onestop.settle.UseCases;
+import cn.onestop.visits.VisitUseCases;
+import cn.onestop.visitstore.JdbcMessageJournal;
+import cn.onestop.visitstore.JdbcVisits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +25,12 @@ import java.time.Duration;
 
 /**
  * Everything a gateway node runs on, over one database: rule versions, catalogs, the enrolment
- * directory, identities, the ledger, and the use cases built over them.
+ * directory, identities, the ledger, and the use cases built over them (the settlement use cases and the
+ * national flow's visits).
  */
 record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, PersonDirectory directory,
                   IdentityStore identities, Authenticator authenticator, AuthFailures authFailures,
-                  UseCases useCases) implements AutoCloseable {
+                  UseCases useCases, VisitUseCases visits) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
 
     /**
@@ -50,8 +54,11 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
                 rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching());
+        // the national interface's stateful flow: visits and fee details, over the same use cases
+        VisitUseCases visits = VisitUseCases.over(new JdbcVisits(database.dataSource()),
+                new JdbcMessageJournal(database.dataSource()), useCases, clock.withZone(cfg.zone()));
         return new Components(store, rules, catalogs, directory, identities,
-                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases);
+                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases, visits);
     }
 
     @Override

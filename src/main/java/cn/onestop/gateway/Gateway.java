@@ -6,8 +6,10 @@ import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.grpc.GrpcFront;
 import cn.onestop.identity.AuthFailures;
 import cn.onestop.identity.IdentityStore;
+import cn.onestop.national.NationalServer;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.settle.UseCases;
+import cn.onestop.visits.VisitUseCases;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerServiceDefinition;
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running gateway, assembled: database, rule versions, catalogs, the enrolment directory, the
- * ledger, the use cases over them, and the gRPC server with health checking and reflection.
+ * ledger, the use cases over them, the gRPC server with health checking and reflection, and (when
+ * configured) the national platform's JSON interface on its own port.
  * Handlers run on a fixed pool sized to the database pool (JDBC blocks; Netty's event loops only
  * move bytes); a call that waited in the queue past its deadline is answered DEADLINE_EXCEEDED
  * without touching the database. Health follows the database and the queue ({@link Health}).
@@ -40,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Health health;
     private final Server server;
+    private volatile NationalServer national;
 
     private Gateway(Components parts, ThreadPoolExecutor executor, Health health, Server server) {
         this.parts = parts;
@@ -54,12 +58,31 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, Clock clock)
             throws IOException, SQLException {
+        return start(database, cfg, tls, NationalConfig.off(), clock);
+    }
+
+    /**
+     * As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the national platform's JSON
+     * interface on {@code national.port} (unless it is off), with the same TLS and identities.
+     */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, NationalConfig national,
+                                Clock clock) throws IOException, SQLException {
         Components parts = Components.open(database, cfg, tls.recheck(), clock);
+        Gateway g = null;
         try {
             Listener.developmentIdentities(tls, parts.identities(), parts.directory());
-            return assemble(database, cfg, clock, Listener.netty(cfg.port(), tls), parts);
+            g = assemble(database, cfg, clock, Listener.netty(cfg.port(), tls), parts);
+            if (national.enabled()) {
+                g.national = NationalSide.start(parts, cfg, tls, national, g.executor, clock);
+            }
+            g.logStarted(database, cfg);
+            return g;
         } catch (IOException | RuntimeException e) {
-            parts.close();
+            if (g != null) {
+                g.close();
+            } else {
+                parts.close();
+            }
             throw e;
         }
     }
@@ -73,7 +96,9 @@ public final class Gateway implements AutoCloseable {
             throws IOException, SQLException {
         Components parts = Components.open(database, cfg, TlsConfig.defaults().recheck(), clock);
         try {
-            return assemble(database, cfg, clock, builder, parts);
+            Gateway g = assemble(database, cfg, clock, builder, parts);
+            g.logStarted(database, cfg);
+            return g;
         } catch (IOException | RuntimeException e) {
             parts.close();
             throw e;
@@ -108,14 +133,30 @@ public final class Gateway implements AutoCloseable {
         health.start(database.health(), services.stream()
                 .map(sv -> sv.getServiceDescriptor().getName()).toList(), executor,
                 parts.useCases()::waitingSettlements, cfg.batching().queue());
-        LOG.info("OneStop gateway listening on port {} with {} worker threads (database pool {}), rules generation {}, "
-                + "{} catalog versions", server.getPort(), threads, poolSize, parts.rules().generation(),
-                parts.catalogs().index().versions().size());
         return g;
+    }
+
+    private void logStarted(Database database, ServerConfig cfg) {
+        LOG.info("OneStop gateway listening on port {} (gRPC){} with {} worker threads (database pool {}), rules "
+                + "generation {}, {} catalog versions", server.getPort(), national == null ? ""
+                : " and port " + national.port() + " (national JSON interface, POST " + NationalServer.PATH + ")",
+                executor.getCorePoolSize(), database.poolSize(), parts.rules().generation(),
+                parts.catalogs().index().versions().size());
     }
 
     public int port() {
         return server.getPort();
+    }
+
+    /** The port of the national JSON interface, or -1 when it is not served. */
+    public int nationalPort() {
+        NationalServer n = national;
+        return n == null ? -1 : n.port();
+    }
+
+    /** The national flow's use cases (visits, their settlements, 冲正). */
+    public VisitUseCases visits() {
+        return parts.visits();
     }
 
     /** The use cases every front maps onto. */
@@ -153,6 +194,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        NationalServer n = national;
+        if (n != null) {
+            n.close();
+        }
         health.close();
         server.shutdown();
         try {

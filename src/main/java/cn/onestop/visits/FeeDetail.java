@@ -12,15 +12,17 @@ import java.util.Objects;
  * @param unitPrice fen
  * @param qty whole units
  * @param amount {@code unitPrice × qty}, fen, as the billing system stated it
+ * @param batch 收费批次号 (chrg_bchno), or empty
  * @param uploadedBy the message that uploaded it
  */
 public record FeeDetail(String sn, String itemCode, String medinsItemCode, String itemName, long unitPrice, long qty,
-                        long amount, LocalDateTime feeTime, String uploadedBy) {
+                        long amount, LocalDateTime feeTime, String batch, String uploadedBy) {
     public FeeDetail {
         Objects.requireNonNull(sn, "sn");
         Objects.requireNonNull(itemCode, "itemCode");
         Objects.requireNonNull(uploadedBy, "uploadedBy");
         medinsItemCode = medinsItemCode == null ? "" : medinsItemCode;
         itemName = itemName == null ? "" : itemName;
+        batch = batch == null ? "" : batch;
     }
 }

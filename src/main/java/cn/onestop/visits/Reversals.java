@@ -89,7 +89,7 @@ public final class Reversals {
         VisitStore.Outcome o = switch (kind) {
             case REGISTER -> store.move(mdtrt, List.of(VisitStatus.OPEN, VisitStatus.DISCHARGED),
                     VisitStatus.CANCELLED, null);
-            case UPLOAD -> store.withdraw(mdtrt, null, omsgid);
+            case UPLOAD -> store.withdraw(mdtrt, null, null, omsgid);
             default -> store.move(mdtrt, List.of(VisitStatus.DISCHARGED), VisitStatus.OPEN, null);
         };
         return o == VisitStore.Outcome.DONE || o == VisitStore.Outcome.WRONG_STATUS

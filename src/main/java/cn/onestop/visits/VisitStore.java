@@ -46,8 +46,11 @@ public interface VisitStore {
     List<FeeDetail> details(String mdtrtId);
 
     /**
-     * Withdraws fee details of an unsettled visit: those with the serial numbers given, those uploaded
-     * by {@code uploadedBy}, or, when both are null, all of them.
+     * Withdraws fee details of an unsettled visit: those with the serial numbers given, those of a
+     * charge batch, those uploaded by {@code uploadedBy}, or, when all three are null, all of them.
      */
-    Outcome withdraw(String mdtrtId, Collection<String> sns, String uploadedBy);
+    Outcome withdraw(String mdtrtId, Collection<String> sns, String batch, String uploadedBy);
+
+    /** Replaces the visit's med_type, type and kept fields (2203), if it is open and unsettled. */
+    Outcome describe(VisitRecord described);
 }

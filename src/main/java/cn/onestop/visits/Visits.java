@@ -63,7 +63,9 @@ public final class Visits {
             return invalid("insutype", "is " + r.insutype() + ", which is not the person's insurance (plan " + plan
                     + ")");
         }
-        VisitRecord v = new VisitRecord(ids.next('V', clock.millis()), r.institutionCode(), personId, r.credential(),
+        cn.onestop.settle.EnrolledPerson p = person.value().person();
+        VisitRecord v = new VisitRecord(ids.next('V', clock.millis()), r.institutionCode(), personId,
+                new VisitRecord.Person(p.name(), plan, p.status().name(), p.civilServant()), r.credential(),
                 r.insutype(), r.medType(), r.type(), r.begin(), null, VisitStatus.OPEN, null, null, m.messageId(),
                 r.info());
         store.insert(v);
@@ -84,6 +86,18 @@ public final class Visits {
     /** The fee details in force of the caller's own visit. */
     public Result<List<FeeDetail>> details(Caller caller, String mdtrtId) {
         return find(caller, mdtrtId).map(v -> store.details(v.mdtrtId()));
+    }
+
+    /** 2203: what the visit is (med_type and the diagnoses), while it is open and unsettled. */
+    public Result<Answer<VisitRecord>> describe(Caller caller, Message m, String mdtrtId, String medType,
+                                                cn.onestop.request.VisitType type, String info,
+                                                Function<VisitRecord, String> render) {
+        return journal.once(caller, m, date -> find(caller, mdtrtId).flatMap(v -> {
+            if (v.inpatient() != type.isInpatient()) {
+                return invalid("med_type", "is " + medType + ", which does not fit visit " + mdtrtId);
+            }
+            return moved(v, store.describe(v.described(medType, type, info)), "described");
+        }), render, refs(), (v, by) -> { });
     }
 
     /** 2202 / 2404: the visit cancelled, unless it is settled or being settled. */
@@ -127,15 +141,18 @@ public final class Visits {
                         + mdtrtId + " (withdraw it first: 2205 / 2302)");
                 default -> notChangeable(v);
             };
-        }), render, new Refs<>(mdtrtId), (r, by) -> store.withdraw(mdtrtId, null, m.messageId()));
+        }), render, new Refs<>(mdtrtId), (r, by) -> store.withdraw(mdtrtId, null, null, m.messageId()));
     }
 
-    /** 2205 / 2302: fee details withdrawn (the serial numbers given, or all) from an unsettled visit. */
+    /**
+     * 2205 / 2302: fee details withdrawn from an unsettled visit: the serial numbers given, or those of a
+     * charge batch, or (both null) all of them.
+     */
     public Result<Answer<Integer>> withdraw(Caller caller, Message m, String mdtrtId, Collection<String> sns,
-                                            Function<Integer, String> render) {
+                                            String batch, Function<Integer, String> render) {
         return journal.once(caller, m, date -> find(caller, mdtrtId).flatMap(v -> {
             int before = store.details(mdtrtId).size();
-            VisitStore.Outcome o = store.withdraw(mdtrtId, sns == null || sns.isEmpty() ? null : sns, null);
+            VisitStore.Outcome o = store.withdraw(mdtrtId, sns == null || sns.isEmpty() ? null : sns, batch, null);
             return o == VisitStore.Outcome.DONE ? Result.ok(before - store.details(mdtrtId).size()) : notChangeable(v);
         }), render, new Refs<>(mdtrtId), (n, by) -> { });
     }

@@ -28,7 +28,8 @@ import java.util.Set;
  * {@code national_fee_details}, V30). Every conditional write locks the visit's row first.
  */
 public final class JdbcVisits implements VisitStore {
-    private static final String COLUMNS = "mdtrt_id, institution_code, person_id, cert_type, cert_value, insutype, "
+    private static final String COLUMNS = "mdtrt_id, institution_code, person_id, person_name, person_plan, person_status, civil_servant, "
+            + "cert_type, cert_value, insutype, "
             + "med_type, visit_type, begin_time, end_time, status, settle_msgid, settlement_id, opened_by, info";
 
     private final Transactions tx;
@@ -50,11 +51,15 @@ public final class JdbcVisits implements VisitStore {
                 return null;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO national_visits (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 0;
                 ps.setString(++i, v.mdtrtId());
                 ps.setString(++i, v.institutionCode());
                 ps.setString(++i, v.personId());
+                ps.setString(++i, v.person().name());
+                ps.setString(++i, v.person().plan());
+                ps.setString(++i, v.person().status());
+                ps.setBoolean(++i, v.person().civilServant());
                 ps.setInt(++i, v.credential().type());
                 ps.setString(++i, v.credential().value());
                 ps.setString(++i, v.insutype());
@@ -98,6 +103,8 @@ public final class JdbcVisits implements VisitStore {
     private static VisitRecord visit(ResultSet rs) throws SQLException {
         Timestamp end = rs.getTimestamp("end_time");
         return new VisitRecord(rs.getString("mdtrt_id"), rs.getString("institution_code"), rs.getString("person_id"),
+                new VisitRecord.Person(rs.getString("person_name"), rs.getString("person_plan"),
+                        rs.getString("person_status"), rs.getBoolean("civil_servant")),
                 new CredentialRef(rs.getInt("cert_type"), rs.getString("cert_value")), rs.getString("insutype"),
                 rs.getString("med_type"), VisitType.valueOf(rs.getString("visit_type")),
                 rs.getTimestamp("begin_time").toLocalDateTime(), end == null ? null : end.toLocalDateTime(),
@@ -207,8 +214,8 @@ public final class JdbcVisits implements VisitStore {
 
     private static void insertDetails(Connection c, String mdtrtId, List<FeeDetail> lines) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO national_fee_details (mdtrt_id, feedetl_sn, "
-                + "med_list_codg, medins_list_codg, item_name, unit_price, qty, amount, fee_time, uploaded_by) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "med_list_codg, medins_list_codg, item_name, unit_price, qty, amount, fee_time, chrg_bchno, uploaded_by) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (FeeDetail d : lines) {
                 int i = 0;
                 ps.setString(++i, mdtrtId);
@@ -220,6 +227,7 @@ public final class JdbcVisits implements VisitStore {
                 ps.setLong(++i, d.qty());
                 ps.setLong(++i, d.amount());
                 ps.setTimestamp(++i, d.feeTime() == null ? null : Timestamp.valueOf(d.feeTime()));
+                ps.setString(++i, d.batch());
                 ps.setString(++i, d.uploadedBy());
                 ps.addBatch();
             }
@@ -249,7 +257,7 @@ public final class JdbcVisits implements VisitStore {
 
     private static List<FeeDetail> details(Connection c, String mdtrtId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT feedetl_sn, med_list_codg, medins_list_codg, "
-                + "item_name, unit_price, qty, amount, fee_time, uploaded_by FROM national_fee_details "
+                + "item_name, unit_price, qty, amount, fee_time, chrg_bchno, uploaded_by FROM national_fee_details "
                 + "WHERE mdtrt_id = ? ORDER BY upload_seq")) {
             ps.setString(1, mdtrtId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -258,7 +266,7 @@ public final class JdbcVisits implements VisitStore {
                     Timestamp t = rs.getTimestamp("fee_time");
                     out.add(new FeeDetail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getLong(5), rs.getLong(6), rs.getLong(7), t == null ? null : t.toLocalDateTime(),
-                            rs.getString(9)));
+                            rs.getString(9), rs.getString(10)));
                 }
                 return out;
             }
@@ -266,7 +274,20 @@ public final class JdbcVisits implements VisitStore {
     }
 
     @Override
-    public Outcome withdraw(String mdtrtId, Collection<String> sns, String uploadedBy) {
+    public Outcome describe(VisitRecord d) {
+        return tx.write(deadline(), c -> {
+            Optional<Outcome> refused = changeable(c, d.mdtrtId());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            update(c, "UPDATE national_visits SET med_type = ?, visit_type = ?, info = ? WHERE mdtrt_id = ?",
+                    d.medType(), d.type().name(), d.info(), d.mdtrtId());
+            return Outcome.DONE;
+        });
+    }
+
+    @Override
+    public Outcome withdraw(String mdtrtId, Collection<String> sns, String batch, String uploadedBy) {
         return tx.write(deadline(), c -> {
             Optional<Outcome> refused = changeable(c, mdtrtId);
             if (refused.isPresent()) {
@@ -282,6 +303,8 @@ public final class JdbcVisits implements VisitStore {
                     }
                     ps.executeBatch();
                 }
+            } else if (batch != null) {
+                update(c, "DELETE FROM national_fee_details WHERE mdtrt_id = ? AND chrg_bchno = ?", mdtrtId, batch);
             } else if (uploadedBy != null) {
                 update(c, "DELETE FROM national_fee_details WHERE mdtrt_id = ? AND uploaded_by = ?", mdtrtId,
                         uploadedBy);

@@ -1,0 +1,35 @@
+package cn.onestop.gateway;
+
+import cn.onestop.national.CodeTables;
+import cn.onestop.national.NationalFront;
+import cn.onestop.national.NationalServer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * The national platform's JSON interface, wired: its code tables, the front over the use cases, and
+ * its HTTP server on {@code national.port} with the gRPC port's TLS material and identities, its
+ * answers made on the same bounded workers.
+ */
+final class NationalSide {
+    private NationalSide() {
+    }
+
+    static NationalServer start(Components parts, ServerConfig cfg, TlsConfig tls, NationalConfig national,
+                                Executor workers, Clock clock) throws IOException {
+        CodeTables tables = CodeTables.load(national.codes());
+        NationalFront front = new NationalFront(parts.useCases(), parts.visits(), tables, parts.authenticator(),
+                parts.authFailures(), cfg.defaultTimeout(), clock.withZone(cfg.zone()));
+        NationalServer.Listen listen;
+        if (tls.plaintext()) {
+            listen = new NationalServer.Listen(tls.bind(), national.port(), null, national.maxBodyBytes());
+        } else {
+            Listener.Files f = Listener.files(tls);
+            listen = new NationalServer.Listen(tls.bind(), national.port(), NationalServer.pem(f.cert(), f.key(),
+                    f.clientCa()), national.maxBodyBytes());
+        }
+        return NationalServer.start(front, workers, listen);
+    }
+}
