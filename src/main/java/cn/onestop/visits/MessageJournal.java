@@ -51,9 +51,10 @@ public interface MessageJournal {
     void abandon(String institutionCode, String messageId);
 
     /**
-     * Voids a message for the 2601 {@code by}: a PENDING one becomes VOIDED, an unknown one is
-     * written VOIDED (under {@code infno}) so that it can never arrive later; a DONE or VOIDED one is
-     * left as it is. Answers the entry as it was before (empty: it was unknown).
+     * Voids a message for the 2601 {@code by}: a PENDING or DONE one becomes VOIDED (a retry of it is
+     * then refused, a running one undoes itself), an unknown one is written VOIDED (under {@code
+     * infno}) so that it can never arrive later; a VOIDED one is left as it is. Answers the entry as it
+     * was before (empty: it was unknown).
      */
     Optional<Entry> voidMessage(String institutionCode, String messageId, String infno, String by, LocalDate today);
 }

@@ -124,7 +124,7 @@ public final class JdbcMessageJournal implements MessageJournal {
             if (e.isEmpty()) {
                 insert(c, new Entry(institutionCode, messageId, infno, new byte[0], State.VOIDED, today, null, null,
                         null, by));
-            } else if (e.get().state() == State.PENDING) {
+            } else if (e.get().state() != State.VOIDED) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE national_messages SET state = 'VOIDED', "
                         + "voided_by = ? WHERE institution_code = ? AND msgid = ?")) {
                     ps.setString(1, by);

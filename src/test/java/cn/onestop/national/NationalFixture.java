@@ -41,9 +41,14 @@ final class NationalFixture implements AutoCloseable {
     final ManagedChannel channel;
 
     NationalFixture(String name) throws Exception {
+        this(name, cfg -> cfg);
+    }
+
+    /** @param settings changes to the gateway's settings (the defaults, any port) */
+    NationalFixture(String name, java.util.function.UnaryOperator<ServerConfig> settings) throws Exception {
         db = TestDatabase.fresh(name);
         pki = Path.of("target", "pki", "national-" + name + "-" + ProcessHandle.current().pid());
-        gateway = Gateway.start(db, ServerConfig.defaults().withPort(0), TlsConfig.defaults().withDir(pki),
+        gateway = Gateway.start(db, settings.apply(ServerConfig.defaults().withPort(0)), TlsConfig.defaults().withDir(pki),
                 NationalConfig.defaults().withPort(0).withMaxBodyBytes(MAX_BODY), Clock.systemUTC());
         channel = Grpc.newChannelBuilder("localhost:" + gateway.port(), TlsChannelCredentials.newBuilder()
                 .trustManager(pki.resolve("ca.crt").toFile()).build()).build();
