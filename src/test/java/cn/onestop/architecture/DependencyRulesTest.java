@@ -57,6 +57,28 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theNationalFlowsUseCasesDependOnPortsNotOnTheirImplementations() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.visits..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.national..", "cn.onestop.grpc..",
+                        "cn.onestop.gateway..", "cn.onestop.visitstore..", "cn.onestop.ledger..",
+                        "cn.onestop.enrolment..", "cn.onestop.db..", "java.sql..", "javax.sql..", "io.javalin..",
+                        "org.eclipse.jetty..", "com.fasterxml.jackson..")
+                .because("the visits of the national flow are use cases: the JSON front and the store plug into them");
+        rule.check(main);
+    }
+
+    @Test
+    void theNationalFrontIsAThinMapperOverTheUseCases() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.national..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.visitstore..", "cn.onestop.ledger..",
+                        "cn.onestop.enrolment..", "cn.onestop.rulestore..", "cn.onestop.catalog..",
+                        "cn.onestop.grpc..", "cn.onestop.api..", "cn.onestop.gateway..", "javax.sql..")
+                .because("the national JSON interface maps the envelope onto the same use cases as the gRPC API; "
+                        + "it reads and writes nothing itself");
+        rule.check(main);
+    }
+
+    @Test
     void theKernelDependsOnNothingOfTheProject() {
         noClasses().that().resideInAPackage("cn.onestop.kernel..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("cn.onestop.kernel..", "java..")
