@@ -73,7 +73,7 @@ public final class Gateway implements AutoCloseable {
             Listener.developmentIdentities(tls, parts.identities(), parts.directory());
             g = assemble(database, cfg, clock, Listener.netty(cfg.port(), tls), parts);
             if (national.enabled()) {
-                g.national = NationalSide.start(parts, cfg, tls, national, g.executor, clock);
+                g.national = NationalSide.start(database, parts, cfg, tls, national, g.executor, clock);
             }
             g.logStarted(database, cfg);
             return g;

@@ -1,8 +1,11 @@
 package cn.onestop.gateway;
 
+import cn.onestop.db.Database;
 import cn.onestop.national.CodeTables;
 import cn.onestop.national.NationalFront;
 import cn.onestop.national.NationalServer;
+import cn.onestop.visits.FileExchange;
+import cn.onestop.visitstore.JdbcFileStore;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -17,11 +20,14 @@ final class NationalSide {
     private NationalSide() {
     }
 
-    static NationalServer start(Components parts, ServerConfig cfg, TlsConfig tls, NationalConfig national,
-                                Executor workers, Clock clock) throws IOException {
+    static NationalServer start(Database database, Components parts, ServerConfig cfg, TlsConfig tls,
+                                NationalConfig national, Executor workers, Clock clock) throws IOException {
         CodeTables tables = CodeTables.load(national.codes());
-        NationalFront front = new NationalFront(parts.useCases(), parts.visits(), tables, parts.authenticator(),
-                parts.authFailures(), cfg.defaultTimeout(), clock.withZone(cfg.zone()));
+        Clock local = clock.withZone(cfg.zone());
+        FileExchange files = new FileExchange(new JdbcFileStore(database.dataSource()), national.fileRetention(),
+                local);
+        NationalFront front = new NationalFront(parts.useCases(), parts.visits(), files, tables,
+                parts.authenticator(), parts.authFailures(), cfg.defaultTimeout(), local, national.maxBodyBytes());
         NationalServer.Listen listen;
         if (tls.plaintext()) {
             listen = new NationalServer.Listen(tls.bind(), national.port(), null, national.maxBodyBytes());

@@ -39,5 +39,7 @@ public enum Reason {
     /** The visit's state does not allow this: it is cancelled, settled, or being settled. */
     VISIT_STATE,
     /** The message was reversed (冲正, 2601) before it arrived or while it ran: it never takes effect. */
-    MESSAGE_VOIDED
+    MESSAGE_VOIDED,
+    /** No file of the national file exchange (9101 / 9102) of the caller's institution has this number, or it expired. */
+    FILE_NOT_FOUND
 }

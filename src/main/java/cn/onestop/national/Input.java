@@ -226,6 +226,79 @@ final class Input {
         return s.equals("1");
     }
 
+    /**
+     * A file's bytes as public clients send them: a base64 string (as fastjson and Jackson write a
+     * byte[]) or an array of byte values (-128..255); at most {@code max} bytes.
+     */
+    byte[] bytes(String name, boolean required, int max) {
+        JsonNode v = raw(name);
+        if (v == null || v.isArray() && v.isEmpty()) {
+            if (required) {
+                fault(name, "is required (the file: base64 or an array of bytes)");
+            }
+            return null;
+        }
+        if (v.isTextual()) {
+            try {
+                byte[] b = java.util.Base64.getMimeDecoder().decode(v.asText());
+                if (b.length > max) {
+                    fault(name, "holds " + b.length + " bytes, more than " + max);
+                    return null;
+                }
+                return b;
+            } catch (IllegalArgumentException e) {
+                fault(name, "is not base64: " + e.getMessage());
+                return null;
+            }
+        }
+        if (!v.isArray()) {
+            fault(name, "must be a base64 string or an array of bytes");
+            return null;
+        }
+        if (v.size() > max) {
+            fault(name, "holds " + v.size() + " bytes, more than " + max);
+            return null;
+        }
+        byte[] b = new byte[v.size()];
+        for (int i = 0; i < b.length; i++) {
+            JsonNode x = v.get(i);
+            if (!x.canConvertToInt() || !x.isIntegralNumber() || x.intValue() < -128 || x.intValue() > 255) {
+                bad.add(new FieldViolation(path(name) + "[" + i + "]", "must be a byte value -128..255"));
+                return null;
+            }
+            b[i] = (byte) x.intValue();
+        }
+        return b;
+    }
+
+    /** A date {@code yyyy-MM-dd} (a time on it is taken as its date). */
+    LocalDate date(String name, boolean required) {
+        String s = text(name, required, 19);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.length() == 10 ? LocalDate.parse(s, DATE) : LocalDateTime.parse(s, TIME).toLocalDate();
+        } catch (DateTimeParseException e) {
+            fault(name, "must be a date yyyy-MM-dd, got \"" + s + "\"");
+            return null;
+        }
+    }
+
+    /** A month {@code yyyyMM} (setlym). */
+    java.time.YearMonth month(String name, boolean required) {
+        String s = text(name, required, 6);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return java.time.YearMonth.parse(s, java.time.format.DateTimeFormatter.ofPattern("uuuuMM"));
+        } catch (DateTimeParseException e) {
+            fault(name, "must be a month yyyyMM, got \"" + s + "\"");
+            return null;
+        }
+    }
+
     /** Records a fault of a field that was read but does not fit. */
     void refuse(String name, String description) {
         fault(name, description);

@@ -13,6 +13,7 @@ import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Role;
 import cn.onestop.kernel.StoreException;
 import cn.onestop.settle.UseCases;
+import cn.onestop.visits.FileExchange;
 import cn.onestop.visits.VisitUseCases;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,9 +51,11 @@ public final class NationalFront {
     /**
      * @param clock the gateway's clock in its zone (times in answers, the business date)
      * @param timeout how long a message may take: the national interface carries no deadline
+     * @param maxFileBytes the largest file 9101 takes
      */
-    public NationalFront(UseCases cases, VisitUseCases visits, CodeTables tables, Authenticator authenticator,
-                         AuthFailures failures, Duration timeout, Clock clock) {
+    public NationalFront(UseCases cases, VisitUseCases visits, FileExchange files, CodeTables tables,
+                         Authenticator authenticator, AuthFailures failures, Duration timeout, Clock clock,
+                         int maxFileBytes) {
         this.authenticator = authenticator;
         this.failures = failures;
         this.timeout = timeout;
@@ -65,6 +68,7 @@ public final class NationalFront {
         new FeeTransactions(visits.visits(), codes, cases.limits()).register(t);
         new SettleTransactions(visits.visits(), visits.settlements(), codes, outputs, clock).register(t);
         new ReversalTransaction(visits.reversals(), outputs).register(t);
+        new FileTransactions(files, clock.getZone(), maxFileBytes).register(t);
         this.transactions = Map.copyOf(t);
     }
 
@@ -143,6 +147,9 @@ public final class NationalFront {
         String ref = refMsgIds.next(area, now);
         if (o instanceof Outcome.Ok ok) {
             return Reply.of(status, Reply.OK, ref, received, now, "", ok.warnings(), ok.output());
+        }
+        if (o instanceof Outcome.File f) {
+            return Reply.file(f.filename(), f.content());
         }
         if (o instanceof Outcome.Written w) {
             return Reply.of(status, Reply.OK, ref, received, now, "", "", parse(w.output()));

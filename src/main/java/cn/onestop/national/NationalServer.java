@@ -107,7 +107,11 @@ public final class NationalServer implements AutoCloseable {
 
     private static void send(Context ctx, Reply.Http r) {
         ctx.status(r.status());
-        ctx.contentType("application/json; charset=utf-8");
+        ctx.contentType(r.contentType());
+        if (r.filename() != null) {
+            ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder.encode(
+                    r.filename(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
         ctx.result(r.body());
     }
 

@@ -22,8 +22,16 @@ final class Reply {
     private Reply() {
     }
 
-    /** One HTTP answer: its status and the envelope. */
-    record Http(int status, byte[] body) {
+    /** One HTTP answer: its status, the envelope (or a downloaded file's bytes) and their content type. */
+    record Http(int status, byte[] body, String contentType, String filename) {
+        Http(int status, byte[] body) {
+            this(status, body, "application/json; charset=utf-8", null);
+        }
+    }
+
+    /** A file downloaded (9102): its bytes as the body, as the national platform answers it. */
+    static Http file(String filename, byte[] content) {
+        return new Http(200, content, "application/octet-stream", filename);
     }
 
     static Http of(int status, int infcode, String refmsgid, ZonedDateTime received, ZonedDateTime responded,

@@ -133,6 +133,19 @@ final class His {
         return new Answer(r.statusCode(), r.body());
     }
 
+    /** Sends a transaction under a new msgid; the raw answer with its content type (a 9102 file). */
+    HttpResponse<byte[]> download(String infno, String inputJson) throws Exception {
+        lastMsgid = msgid();
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json;charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(envelope(infno, lastMsgid,
+                        JSON.readTree(inputJson))), StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** An HTTP answer. */
     record Answer(int status, String body) {
         JsonNode json() throws Exception {
