@@ -5,6 +5,7 @@ import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
+import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
 import cn.onestop.gateway.NationalConfig;
 import cn.onestop.gateway.ServerConfig;
@@ -157,7 +158,8 @@ final class ServeCommand implements Callable<Integer> {
     private Gateway startGateway(Database db, ServerConfig cfg, NationalConfig national, Settings settings)
             throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, TlsConfig.load(settings), national, Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), ClearingConfig.load(settings), national,
+                    Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

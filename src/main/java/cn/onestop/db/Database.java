@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
+    private final DatabaseConfig config;
+    private final java.util.Map<String, HikariDataSource> sidePools = new java.util.LinkedHashMap<>();
     private boolean closed;
 
     private Database(
@@ -45,13 +47,15 @@ public final class Database implements AutoCloseable {
             DatabaseProbe probe,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
-            String databaseName) {
+            String databaseName,
+            DatabaseConfig config) {
         this.pool = pool;
         this.probe = probe;
         this.dataSource = new CallDataSource(pool, probe);
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
+        this.config = config;
     }
 
     /** Opens the database described by {@code cfg} and applies {@link #MIGRATIONS}. */
@@ -111,7 +115,7 @@ public final class Database implements AutoCloseable {
                     embedded != null ? "embedded" : "external",
                     (System.nanoTime() - t0) / 1_000_000);
             DatabaseProbe probe = new DatabaseProbe(url, cfg.user(), cfg.password()).start();
-            return new Database(ds, probe, embedded, url, dbName);
+            return new Database(ds, probe, embedded, url, dbName, cfg);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (ds != null) {
                 ds.close();
@@ -166,6 +170,25 @@ public final class Database implements AutoCloseable {
         return databaseName;
     }
 
+    /**
+     * A small pool of its own for work that must not take the settlement path's connections (the
+     * clearing side's long reads): same database and settings, {@code size} connections, made once per
+     * {@code purpose} and closed with this Database.
+     */
+    public synchronized DataSource sidePool(String purpose, int size) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        HikariDataSource p = sidePools.get(purpose);
+        if (p == null) {
+            DatabaseConfig c = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.database(),
+                    config.embeddedDir(), size, config.connectionTimeoutMs());
+            p = Pools.newPool(jdbcUrl, databaseName + "-" + purpose, c);
+            sidePools.put(purpose, p);
+        }
+        return new CallDataSource(p, probe); // waits bounded by the call's deadline, as the main pool's
+    }
+
     /** Closes the pool, then stops the embedded server if this Database started one. Idempotent. */
     @Override
     public synchronized void close() {
@@ -175,6 +198,7 @@ public final class Database implements AutoCloseable {
         closed = true;
         try {
             probe.close();
+            sidePools.values().forEach(HikariDataSource::close);
             pool.close();
         } finally {
             if (embeddedDb != null) {

@@ -97,6 +97,37 @@ public final class Transactions {
         }
     }
 
+    /**
+     * Read-only work that must never hold up a writer (clearing, reconciliation, statements): one
+     * {@code READ ONLY} transaction under {@code READ COMMITTED}, so every statement reads the latest
+     * committed rows without a lock and without keeping an old snapshot alive; a write in it is
+     * refused by the database. Ended without writing; the connection goes back to the pool as it came.
+     */
+    public <T> T readCommitted(Work<T, RuntimeException> work) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("START TRANSACTION READ ONLY");
+                }
+                T result;
+                try {
+                    result = work.run(c);
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+                c.rollback();
+                return result;
+            } finally {
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toStore("read", e);
+        }
+    }
+
     /** A work's decision whether to commit what it did. */
     private interface Commit<T> {
         boolean test(T result);

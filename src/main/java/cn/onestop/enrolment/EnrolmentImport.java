@@ -8,6 +8,7 @@ import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.kernel.ImportReport;
 import cn.onestop.kernel.RowError;
+import cn.onestop.rules.CentreRules;
 import cn.onestop.rules.RuleBook;
 import java.io.IOException;
 import java.io.Reader;
@@ -75,9 +76,10 @@ public final class EnrolmentImport {
     /**
      * @param dataSource the ledger
      * @param planScheme every known plan → {@code "EMPLOYEE"} or {@code "RESIDENT"}
+     * @param planRegions plan → the insured region of its persons when the file gives none
      */
-    public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme) {
-        this(dataSource, new PersonCsv(planScheme), Caller.local("import"));
+    public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme, Map<String, String> planRegions) {
+        this(dataSource, new PersonCsv(planScheme, planRegions), Caller.local("import"));
     }
 
     private EnrolmentImport(DataSource dataSource, PersonCsv csv, Caller by) {
@@ -94,11 +96,15 @@ public final class EnrolmentImport {
         return new EnrolmentImport(dataSource, csv, caller);
     }
 
-    /** An import for the plans of {@code rules}: a person may join any plan it has a version of. */
+    /**
+     * An import for the plans of {@code rules}: a person may join any plan it has a version of; a
+     * person's insured region defaults to the plan's in the newest centre rules.
+     */
     public static EnrolmentImport forPlans(DataSource dataSource, RuleBook rules) {
         Map<String, String> schemes = new TreeMap<>();
         rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
-        return new EnrolmentImport(dataSource, schemes);
+        CentreRules centre = rules.latestCentre();
+        return new EnrolmentImport(dataSource, schemes, centre == null ? Map.of() : centre.insuredRegionByPlan());
     }
 
     /** Imports a UTF-8 file; the source is its file name. */

@@ -23,13 +23,15 @@ final class PersonWriter {
             "DELETE FROM assistance_identities WHERE person_id = ?";
     private static final String UPSERT_PERSON =
             "INSERT INTO persons (person_id, name, plan, status, civil_servant, medical_care,"
-                + " cr_disabled, arrears, benefit_start, birth_date, enrolled_on, student) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name ="
+                + " cr_disabled, arrears, benefit_start, birth_date, enrolled_on, student,"
+                + " insuplc_admdvs) VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name ="
                 + " VALUES(name), plan = VALUES(plan), status = VALUES(status), civil_servant ="
                 + " VALUES(civil_servant), medical_care = VALUES(medical_care), cr_disabled ="
                 + " VALUES(cr_disabled), arrears = VALUES(arrears), benefit_start ="
                 + " VALUES(benefit_start), birth_date = VALUES(birth_date), enrolled_on ="
-                + " VALUES(enrolled_on), student = VALUES(student)";
+                + " VALUES(enrolled_on), student = VALUES(student), insuplc_admdvs ="
+                + " VALUES(insuplc_admdvs)";
     private static final String INSERT_CREDENTIAL =
             "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (?, ?, ?)";
     private static final String INSERT_ASSISTANCE =
@@ -226,6 +228,7 @@ final class PersonWriter {
         setDate(ps, 10, r.birthDate());
         setDate(ps, 11, r.enrolledOn());
         ps.setBoolean(12, r.student());
+        ps.setString(13, r.insuredRegion());
     }
 
     private static void bindAccumulators(PreparedStatement ps, String id, Row r, long[] v)

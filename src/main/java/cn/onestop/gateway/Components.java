@@ -2,6 +2,7 @@ package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.catalog.CatalogStore;
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.identity.AuthFailures;
@@ -30,14 +31,15 @@ import java.time.Duration;
  */
 record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, PersonDirectory directory,
                   IdentityStore identities, Authenticator authenticator, AuthFailures authFailures,
-                  UseCases useCases, VisitUseCases visits) implements AutoCloseable {
+                  UseCases useCases, VisitUseCases visits, ClearingUseCases clearing) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
 
     /**
      * Publishes the bundled rule tables the database lacks, loads the sample data (and the sample
      * catalog) into an empty database if asked, and builds the use cases.
      */
-    static Components open(Database database, ServerConfig cfg, Duration authRecheck, Clock clock)
+    static Components open(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Duration authRecheck,
+                           Clock clock)
             throws IOException, SQLException {
         RuleStore store = new RuleStore(database.dataSource(), clock);
         for (String note : store.seed(RuleFiles.bundledFiles())) {
@@ -57,8 +59,10 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         // the national interface's stateful flow: visits and fee details, over the same use cases
         VisitUseCases visits = VisitUseCases.over(new JdbcVisits(database.dataSource()),
                 new JdbcMessageJournal(database.dataSource()), useCases, clock.withZone(cfg.zone()));
+        ClearingUseCases clearing = ClearingSide.over(database, clearingCfg, rules, clock, cfg.zone());
         return new Components(store, rules, catalogs, directory, identities,
-                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases, visits);
+                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases, visits,
+                clearing);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.grpc.GrpcFront;
@@ -41,13 +42,16 @@ public final class Gateway implements AutoCloseable {
 
     private final Components parts;
     private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor clearingExecutor;
     private final Health health;
     private final Server server;
     private volatile NationalServer national;
 
-    private Gateway(Components parts, ThreadPoolExecutor executor, Health health, Server server) {
+    private Gateway(Components parts, ThreadPoolExecutor executor, ThreadPoolExecutor clearingExecutor, Health health,
+                    Server server) {
         this.parts = parts;
         this.executor = executor;
+        this.clearingExecutor = clearingExecutor;
         this.health = health;
         this.server = server;
     }
@@ -58,7 +62,13 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, Clock clock)
             throws IOException, SQLException {
-        return start(database, cfg, tls, NationalConfig.off(), clock);
+        return start(database, cfg, tls, ClearingConfig.defaults(), NationalConfig.off(), clock);
+    }
+
+    /** As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the clearing side's settings. */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
+                                Clock clock) throws IOException, SQLException {
+        return start(database, cfg, tls, clearingCfg, NationalConfig.off(), clock);
     }
 
     /**
@@ -67,13 +77,21 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, NationalConfig national,
                                 Clock clock) throws IOException, SQLException {
-        Components parts = Components.open(database, cfg, tls.recheck(), clock);
+        return start(database, cfg, tls, ClearingConfig.defaults(), national, clock);
+    }
+
+    /** The gateway with the clearing side's settings and the national interface as {@code national} says. */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
+                                NationalConfig national, Clock clock) throws IOException, SQLException {
+        clearingCfg.checkAgainst(cfg);
+        Components parts = Components.open(database, cfg, clearingCfg, tls.recheck(), clock);
         Gateway g = null;
         try {
             Listener.developmentIdentities(tls, parts.identities(), parts.directory());
-            g = assemble(database, cfg, clock, Listener.netty(cfg.port(), tls), parts);
+            g = assemble(database, cfg, clearingCfg, clock, Listener.netty(cfg.port(), tls), parts);
             if (national.enabled()) {
-                g.national = NationalSide.start(database, parts, cfg, tls, national, g.executor, clock);
+                g.national = NationalSide.start(database, parts, cfg, tls, national, new NationalServer.Workers(
+                        g.executor, g.clearingExecutor), clock);
             }
             g.logStarted(database, cfg);
             return g;
@@ -94,9 +112,16 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder)
             throws IOException, SQLException {
-        Components parts = Components.open(database, cfg, TlsConfig.defaults().recheck(), clock);
+        return start(database, cfg, ClearingConfig.defaults(), clock, builder);
+    }
+
+    /** As {@link #start(Database, ServerConfig, Clock, ServerBuilder)}, with the clearing side's settings. */
+    public static Gateway start(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Clock clock,
+                                ServerBuilder<?> builder) throws IOException, SQLException {
+        clearingCfg.checkAgainst(cfg);
+        Components parts = Components.open(database, cfg, clearingCfg, TlsConfig.defaults().recheck(), clock);
         try {
-            Gateway g = assemble(database, cfg, clock, builder, parts);
+            Gateway g = assemble(database, cfg, clearingCfg, clock, builder, parts);
             g.logStarted(database, cfg);
             return g;
         } catch (IOException | RuntimeException e) {
@@ -105,8 +130,8 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static Gateway assemble(Database database, ServerConfig cfg, Clock clock, ServerBuilder<?> builder,
-                                    Components parts) throws IOException {
+    private static Gateway assemble(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Clock clock,
+                                    ServerBuilder<?> builder, Components parts) throws IOException {
         int poolSize = database.poolSize();
         int threads = cfg.threads() > 0 ? cfg.threads() : Math.max(2, poolSize);
         if (poolSize > 0 && poolSize < threads) {
@@ -125,11 +150,16 @@ public final class Gateway implements AutoCloseable {
                 .maxInboundMessageSize(cfg.maxMessageBytes()); // larger: RESOURCE_EXHAUSTED, before it is read
         GrpcFront.Admin admin = new GrpcFront.Admin(database.dataSource(), parts.ruleStore(), parts.rules(),
                 parts.catalogs(), parts.directory(), database.pool(), executor);
-        List<ServerServiceDefinition> services = GrpcFront.services(parts.useCases(), admin, new GrpcFront.Security(
-                parts.authenticator(), parts.authFailures()), cfg.defaultTimeout(), clock, cfg.zone());
+        GrpcFront.Security security = new GrpcFront.Security(parts.authenticator(), parts.authFailures());
+        List<ServerServiceDefinition> services = new java.util.ArrayList<>(GrpcFront.services(parts.useCases(), admin,
+                security, cfg.defaultTimeout(), clock, cfg.zone()));
+        // the clearing calls on an executor of their own: a month's reconciliation never takes a checkout's worker
+        ThreadPoolExecutor clearingExecutor = new ThreadPoolExecutor(clearingCfg.threads(), clearingCfg.threads(), 0,
+                TimeUnit.SECONDS, new ArrayBlockingQueue<>(clearingCfg.queue()), named("onestop-clearing"));
+        services.add(GrpcFront.clearing(parts.clearing(), security, clearingCfg.timeout(), clearingExecutor));
         services.forEach(builder::addService);
         Server server = builder.build().start();
-        Gateway g = new Gateway(parts, executor, health, server);
+        Gateway g = new Gateway(parts, executor, clearingExecutor, health, server);
         health.start(database.health(), services.stream()
                 .map(sv -> sv.getServiceDescriptor().getName()).toList(), executor,
                 parts.useCases()::waitingSettlements, cfg.batching().queue());
@@ -162,6 +192,11 @@ public final class Gateway implements AutoCloseable {
     /** The use cases every front maps onto. */
     public UseCases useCases() {
         return parts.useCases();
+    }
+
+    /** The clearing side's use cases. */
+    public ClearingUseCases clearing() {
+        return parts.clearing();
     }
 
     /** Who is enrolled, as settlement reads it. */
@@ -209,6 +244,7 @@ public final class Gateway implements AutoCloseable {
             server.shutdownNow();
         }
         executor.shutdown();
+        clearingExecutor.shutdown();
         parts.close();
     }
 

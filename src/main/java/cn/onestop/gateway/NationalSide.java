@@ -9,7 +9,6 @@ import cn.onestop.visitstore.JdbcFileStore;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 
 /**
  * The national platform's JSON interface, wired: its code tables, the front over the use cases, and
@@ -21,7 +20,8 @@ final class NationalSide {
     }
 
     static NationalServer start(Database database, Components parts, ServerConfig cfg, TlsConfig tls,
-                                NationalConfig national, Executor workers, Clock clock) throws IOException {
+                                NationalConfig national, NationalServer.Workers workers, Clock clock)
+            throws IOException {
         CodeTables tables = CodeTables.load(national.codes());
         Clock local = clock.withZone(cfg.zone());
         FileExchange files = new FileExchange(new JdbcFileStore(database.dataSource()), national.fileRetention(),

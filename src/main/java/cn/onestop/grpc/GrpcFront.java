@@ -1,6 +1,7 @@
 package cn.onestop.grpc;
 
 import cn.onestop.catalog.CatalogCache;
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.identity.AuthFailures;
 import cn.onestop.identity.Authenticator;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /** The gRPC front: the API's services, each a thin mapper over the use cases. */
@@ -55,5 +57,17 @@ public final class GrpcFront {
                 new EnrolmentGrpcService(admin.dataSource(), admin.rules(), calls, admin.directory()::invalidate));
         // bytes that are not the method's request are INVALID_ARGUMENT, not UNKNOWN (see StrictRequests)
         return services.stream().map(s -> StrictRequests.guard(s.bindService())).toList();
+    }
+
+    /**
+     * The clearing service over its use cases; its calls run on {@code executor}, apart from the
+     * settlement workers.
+     *
+     * @param defaultTimeout how long a call without a deadline of its own may take
+     */
+    public static ServerServiceDefinition clearing(ClearingUseCases clearing, Security security,
+                                                   Duration defaultTimeout, Executor executor) {
+        Calls calls = new Calls(defaultTimeout, executor, security.authenticator(), security.failures());
+        return StrictRequests.guard(new ClearingGrpcService(clearing, calls).bindService());
     }
 }

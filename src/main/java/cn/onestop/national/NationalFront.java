@@ -72,6 +72,11 @@ public final class NationalFront {
         this.transactions = Map.copyOf(t);
     }
 
+    /** Whether {@code infno} is a clearing message (3xxx): answered on the clearing side's executor, within its timeout. */
+    static boolean isClearing(String infno) {
+        return infno != null && infno.length() == 4 && infno.charAt(0) == '3';
+    }
+
     /** The transaction numbers answered, for the log. */
     public java.util.Set<String> infnos() {
         return new java.util.TreeSet<>(transactions.keySet());

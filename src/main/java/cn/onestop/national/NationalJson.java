@@ -42,6 +42,30 @@ final class NationalJson {
         return MAPPER.readTree(body);
     }
 
+    /**
+     * The top-level {@code infno} of a request, read by streaming up to it without building the tree
+     * (to choose where the message is answered); null when it is not a string there or the body is not
+     * JSON — the full read then says what is wrong.
+     */
+    static String infno(byte[] body) {
+        try (JsonParser p = MAPPER.getFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+                if (name.equals("infno")) {
+                    return v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

@@ -47,7 +47,18 @@ public final class NationalServer implements AutoCloseable {
         return new TlsConnector.Pem(cert, key, clientCa);
     }
 
-    public static NationalServer start(NationalFront front, Executor workers, Listen listen) {
+    /**
+     * Where the answers are made: a checkout's message on the gateway's workers, a clearing message
+     * (3xxx) on the clearing side's own executor, so a month's reconciliation never takes a worker a
+     * checkout is waiting for.
+     */
+    public record Workers(Executor checkout, Executor clearing) {
+        Executor of(String infno) {
+            return NationalFront.isClearing(infno) ? clearing : checkout;
+        }
+    }
+
+    public static NationalServer start(NationalFront front, Workers workers, Listen listen) {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -71,7 +82,7 @@ public final class NationalServer implements AutoCloseable {
         return new NationalServer(app);
     }
 
-    private static void handle(Context ctx, NationalFront front, Executor workers, int max, String pathInfno)
+    private static void handle(Context ctx, NationalFront front, Workers workers, int max, String pathInfno)
             throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > max) {
@@ -90,7 +101,8 @@ public final class NationalServer implements AutoCloseable {
         ctx.header("X-Request-Id", requestId);
         CompletableFuture<Reply.Http> answer;
         try {
-            answer = CompletableFuture.supplyAsync(() -> front.handle(body, presented, pathInfno, requestId), workers);
+            Executor on = workers.of(pathInfno != null ? pathInfno : NationalJson.infno(body));
+            answer = CompletableFuture.supplyAsync(() -> front.handle(body, presented, pathInfno, requestId), on);
         } catch (RejectedExecutionException e) {
             send(ctx, front.transportRefusal(503, "OVERLOADED: the gateway is at capacity; send the same message "
                     + "again shortly"));

@@ -102,7 +102,7 @@ public final class Reverse {
                 + cmd.institutionCode() + "/" + cmd.messageId() + ": " + cmd.reason())));
         SettlementRecord after = new SettlementRecord(s.settlementId(), s.institutionCode(), s.messageId(),
                 s.personId(), SettlementStatus.REVERSED, s.bill(), s.createdAt(), s.ownDebit(), s.familyPersonId(),
-                s.familyDebit(), reversalId, now);
+                s.familyDebit(), reversalId, now, s.clearing());
         return Result.ok(reversed(after, false));
     }
 

@@ -27,12 +27,13 @@ class DependencyRulesTest {
     @Test
     void theEngineTheRequestRecordsAndTheRuleTablesAreFreeOfIoAndFrameworks() {
         ArchRule rule = noClasses().that().resideInAnyPackage("cn.onestop.engine..", "cn.onestop.request..",
-                        "cn.onestop.rules")
+                        "cn.onestop.rules", "cn.onestop.centre..", "cn.onestop.sharing..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.grpc..",
                         "com.google.protobuf..", "com.github.benmanes.caffeine..", "com.fasterxml.jackson..",
                         "cn.onestop.api..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-                .because("the split is a pure function of records: no database, transport, cache, parser or clock");
+                .because("the split, the clearing codes and the year-end sharing are pure functions of records: no "
+                        + "database, transport, cache, parser or clock");
         rule.check(main);
     }
 
@@ -68,6 +69,17 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theClearingUseCasesDependOnPortsNotOnTheirImplementations() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.clearing..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..",
+                        "cn.onestop.ledger..", "cn.onestop.enrolment..", "cn.onestop.catalog..", "cn.onestop.db..",
+                        "cn.onestop.cli..", "cn.onestop.clearingstore..", "cn.onestop.settle..", "java.sql..",
+                        "javax.sql..", "io.grpc..", "com.zaxxer..", "com.fasterxml.jackson..")
+                .because("the clearing side reads the ledger and keeps its records through its own ports");
+        rule.check(main);
+    }
+
+    @Test
     void theNationalFrontIsAThinMapperOverTheUseCases() {
         ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.national..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.visitstore..", "cn.onestop.ledger..",
@@ -76,6 +88,14 @@ class DependencyRulesTest {
                 .because("the national JSON interface maps the envelope onto the same use cases as the gRPC API; "
                         + "it reads and writes nothing itself");
         rule.check(main);
+    }
+
+    @Test
+    void theClearingStoreImplementsPortsAndKnowsNoFront() {
+        noClasses().that().resideInAPackage("cn.onestop.clearingstore..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..", "cn.onestop.cli..",
+                        "cn.onestop.settle..", "io.grpc..")
+                .because("a store implements the clearing ports over JDBC, nothing more").check(main);
     }
 
     @Test

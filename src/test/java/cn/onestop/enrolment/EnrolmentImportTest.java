@@ -32,6 +32,12 @@ class EnrolmentImportTest {
                     "NM-REGION-EMPLOYEE", "EMPLOYEE",
                     "WUHAI-EMPLOYEE", "EMPLOYEE",
                     "CHIFENG-RESIDENT", "RESIDENT");
+    /** Each plan's insured region, as the bundled centre rules give them. */
+    static final Map<String, String> REGIONS =
+            Map.of(
+                    "NM-REGION-EMPLOYEE", "159900",
+                    "WUHAI-EMPLOYEE", "150300",
+                    "CHIFENG-RESIDENT", "150400");
     static final Path PERSONS = Path.of("config", "samples", "persons.csv");
     static final Path INSTITUTIONS = Path.of("config", "samples", "institutions.csv");
     static final String HEADER = String.join(",", PersonCsv.COLUMNS) + "\n";
@@ -58,7 +64,7 @@ class EnrolmentImportTest {
 
     private EnrolmentImport persons(String name) {
         db = TestDatabase.fresh("enrol_" + name);
-        return new EnrolmentImport(db.dataSource(), PLANS);
+        return new EnrolmentImport(db.dataSource(), PLANS, REGIONS);
     }
 
     @Test

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class LoadGenerator {
-    private static final String INSTITUTION = "H15010500001";
+    static final String INSTITUTION = "H15010500001";
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
@@ -85,7 +85,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static void enrol(Database db, int persons) throws Exception {
+    static void enrol(Database db, int persons) throws Exception {
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("INSERT IGNORE INTO institutions (code, name, level, grade, kind, tcm, dual_channel, "
                     + "outpatient_pooling) VALUES ('" + INSTITUTION + "', '内蒙古自治区人民医院', 3, 'A', 'HOSPITAL', "
@@ -100,7 +100,8 @@ public final class LoadGenerator {
             csv.append(String.format("LG%08d,负载%d,NM-REGION-EMPLOYEE,%s,%s,false,NONE,false,,,,false,EVLG%08d,,,%d,,,%n",
                     i, i, i % 3 == 0 ? "RETIRED" : "ACTIVE", i % 5 == 0, i, 500_000 + i));
         }
-        var report = new EnrolmentImport(db.dataSource(), Map.of("NM-REGION-EMPLOYEE", "EMPLOYEE"))
+        var report = new EnrolmentImport(db.dataSource(), Map.of("NM-REGION-EMPLOYEE", "EMPLOYEE"),
+                Map.of("NM-REGION-EMPLOYEE", "159900"))
                 .importPersons("loadgen", new StringReader(csv.toString()), null);
         if (!report.ok()) {
             throw new IllegalStateException(report.errors().toString());
@@ -126,7 +127,7 @@ public final class LoadGenerator {
         });
     }
 
-    private static Result settlements(int port, int clients, int seconds, int persons) throws Exception {
+    static Result settlements(int port, int clients, int seconds, int persons) throws Exception {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
             var stub = SettlementServiceGrpc.newBlockingStub(channel);

@@ -72,7 +72,8 @@ final class PlanSections {
                 r.section("outpatient_observation", ResidentSections::observation),
                 r.section("student_injury", ResidentSections::injury),
                 r.section("eligibility", ResidentSections::eligibility),
-                r.section("medical_assistance", AssistanceSection::read));
+                r.section("medical_assistance", AssistanceSection::read),
+                null);
     }
 
     /** Sections that only make sense together: refuse a version that would fail at the counter. */
@@ -121,7 +122,7 @@ final class PlanSections {
     }
 
     /** Reads one section, if present, and refuses any parameter its reader did not take. */
-    private record Reader(String origin, JsonNode sections) {
+    record Reader(String origin, JsonNode sections) {
         <T> T section(String name, Function<SectionReader, T> read) {
             JsonNode n = sections.get(name);
             if (n == null) {

@@ -58,6 +58,23 @@ final class SectionReader {
         return integer(name, ParamRange.ADJUSTMENT);
     }
 
+    /** A 6-digit admin-division code (行政区划代码). */
+    Param adminDivision(String name) {
+        return integer(name, ParamRange.ADMIN_DIVISION);
+    }
+
+    /** A 4-digit pooling region (统筹区): the first four digits of its codes. */
+    Param poolingRegion(String name) {
+        return integer(name, ParamRange.POOLING_REGION);
+    }
+
+    /** The names of the section's parameters, in file order (for sections keyed by plan or region). */
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** A count (days, visits), at least 0. */
     Param count(String name) {
         return integer(name, ParamRange.COUNT);
