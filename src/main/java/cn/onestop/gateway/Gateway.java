@@ -91,7 +91,7 @@ public final class Gateway implements AutoCloseable {
             g = assemble(database, cfg, clearingCfg, clock, Listener.netty(cfg.port(), tls), parts);
             if (national.enabled()) {
                 g.national = NationalSide.start(database, parts, cfg, tls, national, new NationalServer.Workers(
-                        g.executor, g.clearingExecutor), clock);
+                        g.executor, g.clearingExecutor), clearingCfg.timeout(), clock);
             }
             g.logStarted(database, cfg);
             return g;

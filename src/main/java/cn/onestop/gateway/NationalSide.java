@@ -20,14 +20,15 @@ final class NationalSide {
     }
 
     static NationalServer start(Database database, Components parts, ServerConfig cfg, TlsConfig tls,
-                                NationalConfig national, NationalServer.Workers workers, Clock clock)
-            throws IOException {
+                                NationalConfig national, NationalServer.Workers workers,
+                                java.time.Duration clearingTimeout, Clock clock) throws IOException {
         CodeTables tables = CodeTables.load(national.codes());
         Clock local = clock.withZone(cfg.zone());
         FileExchange files = new FileExchange(new JdbcFileStore(database.dataSource()), national.fileRetention(),
                 local);
-        NationalFront front = new NationalFront(parts.useCases(), parts.visits(), files, tables,
-                parts.authenticator(), parts.authFailures(), cfg.defaultTimeout(), local, national.maxBodyBytes());
+        NationalFront front = new NationalFront(parts.useCases(), parts.visits(), parts.clearing(), files, tables,
+                parts.authenticator(), parts.authFailures(), new NationalFront.Timeouts(cfg.defaultTimeout(),
+                clearingTimeout), local, national.maxBodyBytes());
         NationalServer.Listen listen;
         if (tls.plaintext()) {
             listen = new NationalServer.Listen(tls.bind(), national.port(), null, national.maxBodyBytes());

@@ -1,5 +1,6 @@
 package cn.onestop.national;
 
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.db.SqlErrors;
 import cn.onestop.identity.AuthFailures;
 import cn.onestop.identity.Authenticator;
@@ -44,21 +45,21 @@ public final class NationalFront {
     private final Map<String, Transaction> transactions;
     private final Authenticator authenticator;
     private final AuthFailures failures;
-    private final Duration timeout;
+    private final Timeouts timeouts;
     private final Clock clock;
     private final RefMsgIds refMsgIds = new RefMsgIds();
 
     /**
      * @param clock the gateway's clock in its zone (times in answers, the business date)
-     * @param timeout how long a message may take: the national interface carries no deadline
+     * @param timeouts how long a message may take: the national interface carries no deadline
      * @param maxFileBytes the largest file 9101 takes
      */
-    public NationalFront(UseCases cases, VisitUseCases visits, FileExchange files, CodeTables tables,
-                         Authenticator authenticator, AuthFailures failures, Duration timeout, Clock clock,
-                         int maxFileBytes) {
+    public NationalFront(UseCases cases, VisitUseCases visits, ClearingUseCases clearing, FileExchange files,
+                         CodeTables tables, Authenticator authenticator, AuthFailures failures, Timeouts timeouts,
+                         Clock clock, int maxFileBytes) {
         this.authenticator = authenticator;
         this.failures = failures;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
         this.clock = clock;
         Codes codes = new Codes(tables);
         Outputs outputs = new Outputs(codes, clock.getZone());
@@ -69,7 +70,14 @@ public final class NationalFront {
         new SettleTransactions(visits.visits(), visits.settlements(), codes, outputs, clock).register(t);
         new ReversalTransaction(visits.reversals(), outputs).register(t);
         new FileTransactions(files, clock.getZone(), maxFileBytes).register(t);
+        new ClearingTransactions(clearing).register(t);
+        new DetailTransactions(clearing, files, clock.getZone()).register(t);
+        new NodeTransactions(clearing, clock.getZone()).register(t);
         this.transactions = Map.copyOf(t);
+    }
+
+    /** How long a checkout's message may take, and a clearing message (3xxx). */
+    public record Timeouts(Duration checkout, Duration clearing) {
     }
 
     /** Whether {@code infno} is a clearing message (3xxx): answered on the clearing side's executor, within its timeout. */
@@ -90,7 +98,8 @@ public final class NationalFront {
      */
     Reply.Http handle(byte[] body, Presented presented, String pathInfno, String requestId) {
         ZonedDateTime received = ZonedDateTime.now(clock);
-        Deadline deadline = Deadline.after(timeout);
+        Deadline deadline = Deadline.after(isClearing(pathInfno != null ? pathInfno : NationalJson.infno(body))
+                ? timeouts.clearing() : timeouts.checkout());
         try (Deadline.Scope scope = deadline.enter()) {
             Authenticator.Outcome who = authenticator.authenticate(presented == null ? Presented.NOTHING : presented,
                     requestId);
@@ -174,8 +183,22 @@ public final class NationalFront {
         return answer(status, area, received, new Outcome.Refused(f));
     }
 
+    /** A refusal's err_msg: its reason and message, and every field at fault (16 named, then a count). */
     static String message(Failure f) {
-        return f.reason().name() + ": " + f.message();
+        StringBuilder sb = new StringBuilder(f.reason().name()).append(": ").append(f.message());
+        String named = sb.toString();
+        String sep = " — ";
+        for (int i = 0; i < f.violations().size() && i < 16; i++) {
+            String field = f.violations().get(i).field();
+            if (!named.contains(field + " ")) { // the message names it already (the front's own refusals)
+                sb.append(sep).append(field).append(' ').append(f.violations().get(i).description());
+                sep = "; ";
+            }
+        }
+        if (f.violations().size() > 16) {
+            sb.append("; and ").append(f.violations().size() - 16).append(" more");
+        }
+        return sb.toString();
     }
 
     /**

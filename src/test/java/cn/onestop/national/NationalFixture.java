@@ -46,12 +46,25 @@ final class NationalFixture implements AutoCloseable {
 
     /** @param settings changes to the gateway's settings (the defaults, any port) */
     NationalFixture(String name, java.util.function.UnaryOperator<ServerConfig> settings) throws Exception {
+        this(name, settings, Clock.systemUTC());
+    }
+
+    /** @param clock the gateway's clock (a test moves it to close a month) */
+    NationalFixture(String name, java.util.function.UnaryOperator<ServerConfig> settings, Clock clock)
+            throws Exception {
         db = TestDatabase.fresh(name);
         pki = Path.of("target", "pki", "national-" + name + "-" + ProcessHandle.current().pid());
         gateway = Gateway.start(db, settings.apply(ServerConfig.defaults().withPort(0)), TlsConfig.defaults().withDir(pki),
-                NationalConfig.defaults().withPort(0).withMaxBodyBytes(MAX_BODY), Clock.systemUTC());
+                NationalConfig.defaults().withPort(0).withMaxBodyBytes(MAX_BODY), clock);
         channel = Grpc.newChannelBuilder("localhost:" + gateway.port(), TlsChannelCredentials.newBuilder()
                 .trustManager(pki.resolve("ca.crt").toFile()).build()).build();
+    }
+
+    /** A clearing node serving the insured {@code regions}, and a billing-system-like client of it by token. */
+    His node(String code, Set<String> regions) throws Exception {
+        gateway.identities().add(Caller.local("test"), new Principal(code, Role.CLEARING, null, regions, false));
+        return new His(code, gateway.nationalPort(), pki, gateway.identities().issue(Caller.local("test"), code, false)
+                .token(), false);
     }
 
     /** A token of {@code institution} (a principal of the development identities). */
