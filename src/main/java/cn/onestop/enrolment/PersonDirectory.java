@@ -49,9 +49,8 @@ public final class PersonDirectory implements Directory, AutoCloseable {
     private static final String PERSON_COLUMNS = "p.person_id, p.name, p.plan, p.status, p.civil_servant, "
             + "p.medical_care, p.cr_disabled, p.arrears, p.benefit_start, p.birth_date, p.enrolled_on, p.student, "
             + "a.category, a.valid_from, a.valid_to, p.insuplc_admdvs";
-
-    /** How many columns {@link #PERSON_COLUMNS} names: what a join selects after them starts past it. */
-    private static final int PERSON_COLUMN_COUNT = PERSON_COLUMNS.split(",").length;
+    /** How many columns {@link #PERSON_COLUMNS} names: what a query selects after them starts one further. */
+    private static final int PERSON_COLUMN_COUNT = 16;
 
     /** The accumulator columns, prefixed for the join of {@link #holdingWithState}. */
     private static final String STATE_COLUMNS;
@@ -191,10 +190,9 @@ public final class PersonDirectory implements Directory, AutoCloseable {
                 ps.setString(3, credential.value());
                 long[] state = new long[Accumulator.count() + 1];
                 Optional<EnrolledPerson> person = person(ps, List.of(), rs -> {
-                    int at = PERSON_COLUMN_COUNT + 1; // the balance, then the accumulators
-                    state[0] = rs.getLong(at);
+                    state[0] = rs.getLong(PERSON_COLUMN_COUNT + 1);
                     for (int i = 0; i < Accumulator.count(); i++) {
-                        state[i + 1] = rs.getLong(at + 1 + i);
+                        state[i + 1] = rs.getLong(PERSON_COLUMN_COUNT + 2 + i);
                     }
                 });
                 return person.map(p -> new Holder(p, Accumulators.of(java.util.Arrays.copyOfRange(state, 1,
