@@ -65,6 +65,7 @@ final class TestMonth {
 
         f.clock.set("2025-06-04T10:00:00");
         s.put("s7", f.inpatient(BEIJING, "E1", "m7", LocalDate.of(2025, 6, 4), 600_000));
+        f.clock.set("2025-06-04T10:00:01"); // after s7: two commits of one instant are ordered by their random ids
         s.put("s8", f.inpatient(WUHAI, "E2", "m8", LocalDate.of(2025, 6, 4), 250_000));
 
         f.clock.set("2025-06-30T23:59:59");
