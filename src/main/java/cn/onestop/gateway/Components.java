@@ -14,6 +14,9 @@ import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import cn.onestop.settle.SettlementEvents;
 import cn.onestop.settle.UseCases;
+import cn.onestop.visits.VisitUseCases;
+import cn.onestop.visitstore.JdbcMessageJournal;
+import cn.onestop.visitstore.JdbcVisits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +27,12 @@ import java.time.Duration;
 
 /**
  * Everything a gateway node runs on, over one database: rule versions, catalogs, the enrolment
- * directory, identities, the ledger, and the use cases built over them.
+ * directory, identities, the ledger, and the use cases built over them (the settlement use cases and the
+ * national flow's visits).
  */
 record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, PersonDirectory directory,
                   IdentityStore identities, Authenticator authenticator, AuthFailures authFailures,
-                  UseCases useCases, ClearingUseCases clearing) implements AutoCloseable {
+                  UseCases useCases, VisitUseCases visits, ClearingUseCases clearing) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
 
     /**
@@ -52,9 +56,12 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
                 rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching(), events);
+        // the national interface's stateful flow: visits and fee details, over the same use cases
+        VisitUseCases visits = VisitUseCases.over(new JdbcVisits(database.dataSource()),
+                new JdbcMessageJournal(database.dataSource()), useCases, clock.withZone(cfg.zone()));
         ClearingUseCases clearing = ClearingSide.over(database, clearingCfg, rules, clock, cfg.zone());
         return new Components(store, rules, catalogs, directory, identities,
-                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases,
+                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases, visits,
                 clearing);
     }
 

@@ -2,6 +2,8 @@ package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.clearing.ClearingUseCases;
+import cn.onestop.national.NationalServer;
+import cn.onestop.visits.VisitUseCases;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.db.DatabaseObserver;
@@ -51,6 +53,7 @@ public final class Gateway implements AutoCloseable {
     private final Metrics metrics;
     private final Database database;
     private final WebServer endpoint; // null: no metrics endpoint
+    private volatile NationalServer national; // null: the national interface is not served
 
     private Gateway(Components parts, ThreadPoolExecutor executor, ThreadPoolExecutor clearingExecutor, Health health,
                     Server server, Metrics metrics, Database database, WebServer endpoint) {
@@ -76,35 +79,63 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, Clock clock)
             throws IOException, SQLException {
-        return start(database, cfg, tls, ClearingConfig.defaults(), MetricsConfig.off(), clock);
+        return start(database, cfg, tls, ClearingConfig.defaults(), MetricsConfig.off(), NationalConfig.off(), clock);
     }
 
     /** As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the clearing side's settings. */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
                                 Clock clock) throws IOException, SQLException {
-        return start(database, cfg, tls, clearingCfg, MetricsConfig.off(), clock);
+        return start(database, cfg, tls, clearingCfg, MetricsConfig.off(), NationalConfig.off(), clock);
+    }
+
+    /**
+     * As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the national platform's JSON
+     * interface on {@code national.port} (unless it is off), with the same TLS and identities.
+     */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, NationalConfig national,
+                                Clock clock) throws IOException, SQLException {
+        return start(database, cfg, tls, ClearingConfig.defaults(), MetricsConfig.off(), national, clock);
+    }
+
+    /** As {@link #start(Database, ServerConfig, TlsConfig, NationalConfig, Clock)}, with the clearing side's settings. */
+    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
+                                NationalConfig national, Clock clock) throws IOException, SQLException {
+        return start(database, cfg, tls, clearingCfg, MetricsConfig.off(), national, clock);
     }
 
     /** As {@link #start(Database, ServerConfig, TlsConfig, ClearingConfig, MetricsConfig, Clock)}, clearing as default. */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, MetricsConfig metricsCfg,
                                 Clock clock) throws IOException, SQLException {
-        return start(database, cfg, tls, ClearingConfig.defaults(), metricsCfg, clock);
+        return start(database, cfg, tls, ClearingConfig.defaults(), metricsCfg, NationalConfig.off(), clock);
     }
 
     /**
      * As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the metrics endpoint on
-     * {@code server.bind}:{@code metrics.port} when {@code metricsCfg} is enabled ({@link MetricsEndpoint}).
+     * {@code server.bind}:{@code metrics.port} when {@code metricsCfg} is enabled ({@link MetricsEndpoint})
+     * and the national JSON interface on {@code national.port} when {@code national} is enabled.
      */
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
-                                MetricsConfig metricsCfg, Clock clock) throws IOException, SQLException {
+                                MetricsConfig metricsCfg, NationalConfig national, Clock clock)
+            throws IOException, SQLException {
         clearingCfg.checkAgainst(cfg);
         Metrics metrics = new Metrics();
         Endpoint endpoint = !metricsCfg.enabled() ? null : (health, parts) -> MetricsEndpoint.start(metricsCfg, tls,
                 metrics, health, parts.authenticator(), parts.authFailures());
         return open(database, cfg, clearingCfg, tls.recheck(), clock, metrics, parts -> {
             Listener.developmentIdentities(tls, parts.identities(), parts.directory());
-            return assemble(database, cfg, clearingCfg, clock, Listener.netty(cfg.port(), tls), parts, metrics,
+            Gateway g = assemble(database, cfg, clearingCfg, clock, Listener.netty(cfg.port(), tls), parts, metrics,
                     endpoint);
+            if (national.enabled()) {
+                try {
+                    g.national = NationalSide.start(database, parts, cfg, tls, national, new NationalServer.Workers(
+                            g.executor, g.clearingExecutor), clearingCfg.timeout(), clock);
+                } catch (IOException | RuntimeException e) {
+                    g.stopServing(); // the parts and the meters are closed by open()
+                    throw e;
+                }
+                LOG.info("national JSON interface on port {} (POST {})", g.national.port(), NationalServer.PATH);
+            }
+            return g;
         });
     }
 
@@ -238,6 +269,17 @@ public final class Gateway implements AutoCloseable {
         return server.getPort();
     }
 
+    /** The port of the national JSON interface, or -1 when it is not served. */
+    public int nationalPort() {
+        NationalServer n = national;
+        return n == null ? -1 : n.port();
+    }
+
+    /** The national flow's use cases (visits, their settlements, 冲正). */
+    public VisitUseCases visits() {
+        return parts.visits();
+    }
+
     /** The use cases every front maps onto. */
     public UseCases useCases() {
         return parts.useCases();
@@ -288,6 +330,18 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        stopServing();
+        parts.close();
+        unwatch(database);
+        metrics.close();
+    }
+
+    /** Stops every server and executor of this node; its parts stay open. */
+    private void stopServing() {
+        NationalServer n = national;
+        if (n != null) {
+            n.close();
+        }
         if (endpoint != null) {
             endpoint.close();
         }
@@ -303,9 +357,6 @@ public final class Gateway implements AutoCloseable {
         }
         executor.shutdown();
         clearingExecutor.shutdown();
-        parts.close();
-        unwatch(database);
-        metrics.close();
     }
 
     private static ThreadFactory named(String prefix) {

@@ -34,6 +34,14 @@ public enum Reason {
     RULE_VERSION_CONFLICT,
     /** The rule version would take effect on dates that already have settlements of its plan, and was not forced. */
     RULE_VERSION_RETROACTIVE,
+    /** No visit (就诊, national mdtrt_id) of the caller's institution has this id. */
+    VISIT_NOT_FOUND,
+    /** The visit's state does not allow this: it is cancelled, settled, or being settled. */
+    VISIT_STATE,
+    /** The message was reversed (冲正, 2601) before it arrived or while it ran: it never takes effect. */
+    MESSAGE_VOIDED,
+    /** No file of the national file exchange (9101 / 9102) of the caller's institution has this number, or it expired. */
+    FILE_NOT_FOUND,
     /** A day can be closed only once it is over (and the close's grace has passed). */
     DAY_NOT_OVER,
     /** A month's statement, extract confirmation or clearing application waits until the month is over. */

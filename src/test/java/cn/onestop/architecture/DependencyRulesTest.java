@@ -58,6 +58,17 @@ class DependencyRulesTest {
     }
 
     @Test
+    void theNationalFlowsUseCasesDependOnPortsNotOnTheirImplementations() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.visits..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.national..", "cn.onestop.grpc..",
+                        "cn.onestop.gateway..", "cn.onestop.visitstore..", "cn.onestop.ledger..",
+                        "cn.onestop.enrolment..", "cn.onestop.db..", "java.sql..", "javax.sql..", "io.javalin..",
+                        "org.eclipse.jetty..", "com.fasterxml.jackson..")
+                .because("the visits of the national flow are use cases: the JSON front and the store plug into them");
+        rule.check(main);
+    }
+
+    @Test
     void theClearingUseCasesDependOnPortsNotOnTheirImplementations() {
         ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.clearing..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.grpc..", "cn.onestop.gateway..",
@@ -65,6 +76,18 @@ class DependencyRulesTest {
                         "cn.onestop.cli..", "cn.onestop.clearingstore..", "cn.onestop.settle..", "java.sql..",
                         "javax.sql..", "io.grpc..", "com.zaxxer..", "com.fasterxml.jackson..")
                 .because("the clearing side reads the ledger and keeps its records through its own ports");
+        rule.check(main);
+    }
+
+    @Test
+    void theNationalFrontIsAThinMapperOverTheUseCases() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.onestop.national..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.onestop.visitstore..", "cn.onestop.ledger..",
+                        "cn.onestop.enrolment..", "cn.onestop.rulestore..", "cn.onestop.catalog..",
+                        "cn.onestop.grpc..", "cn.onestop.api..", "cn.onestop.gateway..", "cn.onestop.clearingstore..",
+                        "javax.sql..")
+                .because("the national JSON interface maps the envelope onto the same use cases as the gRPC API; "
+                        + "it reads and writes nothing itself");
         rule.check(main);
     }
 
