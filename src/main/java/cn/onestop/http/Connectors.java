@@ -20,17 +20,20 @@ import java.util.HexFormat;
  * — the certificate then reaches the request ({@link SecureRequestCustomizer}) — or plaintext, which
  * {@link Listen} allows on loopback only.
  */
-final class Connectors {
+public final class Connectors {
     private Connectors() {
     }
 
-    static ServerConnector of(Server server, HttpConfiguration base, Listen listen) {
+    /** A connector of {@code server} for {@code listen}. */
+    public static ServerConnector of(Server server, HttpConfiguration base, Listen listen) {
         ServerConnector c;
         if (listen.tls() == null) {
             c = new ServerConnector(server, new HttpConnectionFactory(base));
         } else {
             HttpConfiguration https = new HttpConfiguration(base);
-            https.addCustomizer(new SecureRequestCustomizer());
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            secure.setSniHostCheck(false); // clients reach the gateway by any name its certificate may not carry
+            https.addCustomizer(secure);
             c = new ServerConnector(server, new SslConnectionFactory(tls(listen.tls()), HttpVersion.HTTP_1_1.asString()),
                     new HttpConnectionFactory(https));
         }

@@ -12,14 +12,14 @@ import java.util.Optional;
  * gateway's CA by the handshake). It decides nothing: the {@link cn.onestop.identity.Authenticator}
  * does.
  */
-final class HttpIdentity {
+public final class HttpIdentity {
     private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private HttpIdentity() {
     }
 
     /** What the request presents (possibly nothing); empty when its Authorization header is not a bearer token. */
-    static Optional<Presented> presented(Context ctx) {
+    public static Optional<Presented> presented(Context ctx) {
         String token = null;
         String auth = ctx.header("Authorization");
         if (auth != null) {

@@ -1,9 +1,10 @@
 package cn.onestop.national;
 
 import cn.onestop.identity.Presented;
+import cn.onestop.http.Connectors;
+import cn.onestop.http.HttpIdentity;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +40,13 @@ public final class NationalServer implements AutoCloseable {
      * @param tls null: plain HTTP (only for a gateway configured plaintext on loopback)
      * @param maxBodyBytes a larger body is refused (HTTP 413) before it is read to its end
      */
-    public record Listen(String host, int port, TlsConnector.Pem tls, int maxBodyBytes) {
+    public record Listen(String host, int port, cn.onestop.http.Listen.Tls tls, int maxBodyBytes) {
     }
 
     /** TLS material as PEM files (certificate chain, key, client CA). */
-    public static TlsConnector.Pem pem(java.nio.file.Path cert, java.nio.file.Path key, java.nio.file.Path clientCa) {
-        return new TlsConnector.Pem(cert, key, clientCa);
+    public static cn.onestop.http.Listen.Tls pem(java.nio.file.Path cert, java.nio.file.Path key,
+                                                 java.nio.file.Path clientCa) {
+        return new cn.onestop.http.Listen.Tls(cert, key, clientCa);
     }
 
     /**
@@ -65,10 +67,9 @@ public final class NationalServer implements AutoCloseable {
             cfg.http.maxRequestSize = listen.maxBodyBytes();
             cfg.jetty.addConnector((server, http) -> {
                 http.setSendServerVersion(false);
-                ServerConnector c = listen.tls() == null
-                        ? TlsConnector.http(server, http, listen.host(), listen.port())
-                        : TlsConnector.https(server, http, listen.host(), listen.port(), listen.tls());
-                return c;
+                // the same connector as every HTTP front: TLS with the gateway's PEM files, or loopback plaintext
+                return Connectors.of(server, http, new cn.onestop.http.Listen(listen.host(), listen.port(),
+                        listen.tls()));
             });
             cfg.routes.post(PATH, ctx -> handle(ctx, front, workers, listen.maxBodyBytes(), null));
             cfg.routes.post(PATH + "/{infno}", ctx -> handle(ctx, front, workers, listen.maxBodyBytes(),
@@ -94,8 +95,7 @@ public final class NationalServer implements AutoCloseable {
             send(ctx, front.transportRefusal(413, "the body is larger than " + max + " bytes"));
             return;
         }
-        Presented presented = HttpIdentity.of(ctx.header("Authorization"), ctx.req().getAttribute(
-                HttpIdentity.CERTIFICATES));
+        Presented presented = HttpIdentity.presented(ctx).orElse(null);
         String given = ctx.header("X-Request-Id");
         String requestId = given != null && GOOD_ID.matcher(given).matches() ? given : newId();
         ctx.header("X-Request-Id", requestId);
