@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * for company — and commits it in one transaction ({@link BatchCommit}); every caller is answered
  * when its batch commits. A settlement whose deadline passed while it waited is not written. If a
  * batch fails for an unexpected reason, its settlements are tried again one by one, so one bad
- * settlement fails alone.
+ * settlement fails alone. A batch whose conflicts did not clear within the ledger's attempts — on a
+ * Galera cluster, another node committing a settlement of one of its persons first fails the whole
+ * batch's commit — is split in halves, each tried again within its own settlements' deadlines, so
+ * one contended person holds back only the settlements that share its half.
  */
 final class SettleBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SettleBatcher.class);
@@ -34,6 +37,7 @@ final class SettleBatcher implements AutoCloseable {
     private final List<Thread> lanes = new ArrayList<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder splits = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closed;
 
     SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit) {
@@ -61,7 +65,7 @@ final class SettleBatcher implements AutoCloseable {
 
     /** Batches committed so far, and the settlements (answers of any kind) they held. */
     BatchStats stats() {
-        return new BatchStats(batches.sum(), committed.sum());
+        return new BatchStats(batches.sum(), committed.sum(), splits.sum());
     }
 
     private void lane() {
@@ -132,12 +136,25 @@ final class SettleBatcher implements AutoCloseable {
                 live.get(i).answer().complete(answers.get(i));
             }
         } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.CONFLICT && live.size() > 1) {
+                split(live, e);
+                return;
+            }
             // out of reach or out of time: every settlement of the batch shares that answer
             boolean alone = e.kind() != StoreException.Kind.FAILED;
             fail(live, e, alone);
         } catch (RuntimeException | Error e) {
             fail(live, e, false);
         }
+    }
+
+    /** A batch whose conflicts did not clear: each half again, on its own. */
+    private void split(List<Pending> live, StoreException e) {
+        splits.increment();
+        LOG.debug("a batch of {} settlements kept conflicting ({}); trying it in halves", live.size(), e.toString());
+        int half = live.size() / 2;
+        commit(new ArrayList<>(live.subList(0, half)));
+        commit(new ArrayList<>(live.subList(half, live.size())));
     }
 
     /** Answers the batch's settlements with {@code e}, or, for a batch failed by a defect, tries each alone. */
