@@ -236,7 +236,7 @@ public final class Database implements AutoCloseable {
 
     private static void migrate(DataSource ds, String dbName, String[] locations, boolean galera) throws SQLException {
         long t0 = System.nanoTime();
-        MigrateResult r = MigrationLock.around(ds, galera,
+        MigrateResult r = MigrationLock.around(ds, dbName, galera,
                 () -> Flyway.configure().dataSource(ds).locations(locations).load().migrate());
         log.info(
                 "Flyway on {}: {} migration(s) applied, schema version {} ({} ms)",
