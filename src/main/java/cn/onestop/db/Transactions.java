@@ -22,8 +22,9 @@ import java.util.List;
  * winner committed). So does a node lost before the COMMIT was sent — a connection cut while the work
  * ran, a Galera node that is not ready (1047) — once the probe has looked at the nodes again and found
  * one fit to use: nothing was committed, and the retry goes to that node. A connection lost during the
- * COMMIT is not retried here: whether it committed is unknown, so it is UNAVAILABLE, and the caller's
- * retry with the same message id replays or settles once. Everything else is a
+ * COMMIT is retried only for work keyed by message id ({@link #decideKeyed}), which replays what did
+ * commit; otherwise whether it committed is unknown, so it is UNAVAILABLE, and the caller's retry with
+ * the same message id replays or settles once. Everything else is a
  * {@link StoreException} whose kind the policy decides and whose cause is the database's error,
  * never hidden by the clean-up after it.
  */
@@ -69,12 +70,22 @@ public final class Transactions {
 
     /** Runs {@code work} in a transaction and commits it. */
     public <T, X extends Exception> T write(Deadline deadline, Work<T, X> work) throws X {
-        return run(deadline, work, r -> true);
+        return run(deadline, work, r -> true, false);
     }
 
     /** Runs {@code work} in a transaction: commits an answer, rolls back a refusal (nothing written). */
     public <T> Result<T> decide(Deadline deadline, Work<Result<T>, RuntimeException> work) {
-        return run(deadline, work, Result::isOk);
+        return run(deadline, work, Result::isOk, false);
+    }
+
+    /**
+     * As {@link #decide}, for work keyed by message id that answers an already committed request as
+     * first answered: a node lost during its COMMIT (outcome unknown) runs it again on a node fit to use,
+     * whose first read waits for what the cluster committed ({@code wsrep_sync_wait}), so it replays
+     * what did commit and does once what did not.
+     */
+    public <T> Result<T> decideKeyed(Deadline deadline, Work<Result<T>, RuntimeException> work) {
+        return run(deadline, work, Result::isOk, true);
     }
 
     /**
@@ -124,7 +135,8 @@ public final class Transactions {
         boolean test(T result);
     }
 
-    private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit) throws X {
+    private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit, boolean keyed)
+            throws X {
         Deadline d = deadline == null ? Deadline.after(NO_DEADLINE) : deadline;
         for (int attempt = 1; ; attempt++) {
             boolean[] committing = {false};
@@ -135,7 +147,7 @@ public final class Transactions {
                 if (v == SqlErrors.Verdict.RETRY && attempt < ATTEMPTS && !d.expired()) {
                     continue;
                 }
-                if (attempt < ATTEMPTS && !committing[0] && nodeLost(v) && failedOver(d)) {
+                if (attempt < ATTEMPTS && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
                     continue;
                 }
                 if (e instanceof StoreException s && v != SqlErrors.Verdict.RETRY) {
@@ -150,7 +162,7 @@ public final class Transactions {
         }
     }
 
-    /** A node lost before anything was committed: a node not ready, or a connection cut while the work ran. */
+    /** A node lost under the work: a node not ready (nothing done), or, with several nodes, a connection cut. */
     private boolean nodeLost(SqlErrors.Verdict v) {
         return v == SqlErrors.Verdict.NODE_NOT_READY
                 || v == SqlErrors.Verdict.UNAVAILABLE && probe() != null && probe().nodes() > 1;

@@ -39,7 +39,7 @@ public final class Reverse {
             return new Result.Failed<>(denied.get());
         }
         RequestDigest digest = cmd.digest();
-        return ledger.write(deadline, tx -> {
+        return ledger.writeKeyed(deadline, tx -> {
             Optional<MessageKeys.Key> key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
             if (key.isPresent()) {
                 return replay(tx, key.get(), digest);

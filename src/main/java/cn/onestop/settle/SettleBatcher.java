@@ -129,7 +129,7 @@ final class SettleBatcher implements AutoCloseable {
         }
         Deadline deadline = live.stream().map(Pending::deadline).reduce(SettleBatcher::later).orElseThrow();
         try (Deadline.Scope scope = deadline.enter()) { // the pool's wait is bounded by the batch's deadline too
-            List<Result<Settled>> answers = ledger.write(deadline, tx -> commit.run(tx, live, deadline)).value();
+            List<Result<Settled>> answers = ledger.writeKeyed(deadline, tx -> commit.run(tx, live, deadline)).value();
             batches.increment();
             committed.add(live.size());
             for (int i = 0; i < live.size(); i++) {
