@@ -84,9 +84,19 @@ public final class GaleraCluster implements AutoCloseable {
 
     /**
      * Why Debian's packages cannot be used here (binaries absent and not installable), or empty when
-     * they can. When they are absent and this runs as root, {@code apt-get} installs them first.
+     * they can. When they are absent and this runs as root, {@code apt-get} installs them first (once
+     * a JVM; the answer is kept).
      */
-    public static Optional<String> unavailable() {
+    public static synchronized Optional<String> unavailable() {
+        if (unavailable == null) {
+            unavailable = findUnavailable();
+        }
+        return unavailable;
+    }
+
+    private static Optional<String> unavailable; // guarded by GaleraCluster.class: apt-get is tried once a JVM
+
+    private static Optional<String> findUnavailable() {
         if (installed()) {
             return Optional.empty();
         }

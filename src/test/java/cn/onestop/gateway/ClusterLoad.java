@@ -44,6 +44,8 @@ final class ClusterLoad {
 
     final Map<String, SettleRequest> sent = new ConcurrentHashMap<>();
     final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    /** When (System.nanoTime) each message id was first acknowledged. */
+    final Map<String, Long> acknowledgedAt = new ConcurrentHashMap<>();
     final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     final Map<String, ReverseRequest> reversalsSent = new ConcurrentHashMap<>();
     final Map<String, String> reversed = new ConcurrentHashMap<>();
@@ -154,6 +156,7 @@ final class ClusterLoad {
 
     private void acknowledge(String messageId, String settlementId, int gateway) {
         String before = acknowledged.putIfAbsent(messageId, settlementId);
+        acknowledgedAt.putIfAbsent(messageId, System.nanoTime());
         if (before != null && !before.equals(settlementId)) {
             problems.add(messageId + " answered with two settlements: " + before + " and " + settlementId);
         }
