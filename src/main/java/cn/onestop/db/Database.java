@@ -89,7 +89,8 @@ public final class Database implements AutoCloseable {
             if (cfg.embedded()) {
                 embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
                 cfg = new DatabaseConfig(null, embedded.user(), embedded.password(), cfg.database(),
-                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs(), cfg.syncWait());
+                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs(), cfg.syncWait(),
+                        cfg.galeraLockWaitSeconds());
                 dbName = cfg.database();
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
@@ -108,7 +109,8 @@ public final class Database implements AutoCloseable {
             if (!cfg.embedded() && databaseOf(cfg.jdbcUrl()) == null) {
                 createDatabaseIfMissing(withoutDatabase(nodes.get(first.node())), cfg, dbName);
             }
-            String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait() : null;
+            String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait()
+                    + ", innodb_lock_wait_timeout = " + cfg.galeraLockWaitSeconds() : null;
             for (int i = 0; i < nodes.size(); i++) {
                 pools.add(Pools.newPool(nodes.get(i), "onestop-" + dbName + (nodes.size() > 1 ? "-" + (i + 1) : ""),
                         cfg, i == first.node(), init));
