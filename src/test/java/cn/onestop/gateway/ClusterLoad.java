@@ -53,6 +53,11 @@ final class ClusterLoad {
     /** {nanoTime, gateway} of every acknowledgement. */
     final ConcurrentLinkedQueue<long[]> acks = new ConcurrentLinkedQueue<>();
     final Map<Status.Code, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    /** Every refusal: when it came (System.nanoTime), the message id, how long the call took, the status. */
+    final ConcurrentLinkedQueue<Refusal> refused = new ConcurrentLinkedQueue<>();
+
+    record Refusal(long at, String messageId, long tookMs, Status status) {
+    }
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     final AtomicInteger sentToBoth = new AtomicInteger();
 
@@ -173,6 +178,7 @@ final class ClusterLoad {
 
     private void count(Status s, String messageId, long t0) {
         refusals.computeIfAbsent(s.getCode(), k -> new AtomicInteger()).incrementAndGet();
+        refused.add(new Refusal(System.nanoTime(), messageId, (System.nanoTime() - t0) / 1_000_000, s));
         if (!RETRYABLE.contains(s.getCode())) {
             problems.add(messageId + ": " + s);
         }

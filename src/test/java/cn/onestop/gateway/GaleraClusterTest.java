@@ -234,6 +234,10 @@ class GaleraClusterTest {
                 (rejoined - restarting) / 1_000_000, cluster.stateTransfer(0), load.longestGap(restarting, end, -1));
         System.out.printf("[galera] while node 1 was lost or rejoining (%d ms): %.0f settlements/s%n",
                 (rejoined - killed) / 1_000_000, load.rate(killed, rejoined));
+        for (ClusterLoad.Refusal r : load.refused) {
+            System.out.printf("[galera] refused at %d ms after %d ms: %s %s%n", (r.at() - start) / 1_000_000,
+                    r.tookMs(), r.messageId(), r.status());
+        }
         if (!load.problems.isEmpty()) {
             explain(load.problems);
         }
