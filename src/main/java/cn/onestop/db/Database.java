@@ -89,8 +89,7 @@ public final class Database implements AutoCloseable {
             if (cfg.embedded()) {
                 embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
                 cfg = new DatabaseConfig(null, embedded.user(), embedded.password(), cfg.database(),
-                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs(), cfg.syncWait(),
-                        cfg.galeraLockWaitSeconds());
+                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs(), cfg.syncWait());
                 dbName = cfg.database();
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
@@ -109,8 +108,7 @@ public final class Database implements AutoCloseable {
             if (!cfg.embedded() && databaseOf(cfg.jdbcUrl()) == null) {
                 createDatabaseIfMissing(withoutDatabase(nodes.get(first.node())), cfg, dbName);
             }
-            String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait()
-                    + ", innodb_lock_wait_timeout = " + cfg.galeraLockWaitSeconds() : null;
+            String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait() : null;
             for (int i = 0; i < nodes.size(); i++) {
                 pools.add(Pools.newPool(nodes.get(i), "onestop-" + dbName + (nodes.size() > 1 ? "-" + (i + 1) : ""),
                         cfg, i == first.node(), init));

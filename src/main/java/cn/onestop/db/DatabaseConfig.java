@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  *   db.pool.size              ONESTOP_DB_POOL_SIZE            2 x cores
  *   db.connection-timeout-ms  ONESTOP_DB_CONNECTION_TIMEOUT_MS 5000
  *   db.galera.sync-wait       ONESTOP_DB_GALERA_SYNC_WAIT     1 (reads wait for the cluster's commits)
- *   db.galera.lock-wait-s     ONESTOP_DB_GALERA_LOCK_WAIT_S   2 (a row lock waited for longer is retried)
  * </pre>
  *
  * An environment variable set to a blank value is ignored (as if unset).
@@ -40,8 +39,7 @@ public record DatabaseConfig(
         Path embeddedDir,
         int poolSize,
         long connectionTimeoutMs,
-        int syncWait,
-        int galeraLockWaitSeconds) {
+        int syncWait) {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
@@ -57,14 +55,6 @@ public record DatabaseConfig(
      * another node than the settlement sees it.
      */
     public static final int DEFAULT_SYNC_WAIT = 1;
-    /**
-     * {@code innodb_lock_wait_timeout} of the pool's sessions on a Galera node, in seconds. A settlement
-     * holds its row locks for milliseconds, so a longer wait is not queueing: it is a local transaction
-     * that a write replicated from another node should have aborted and did not wake (MariaDB 10.11 then
-     * leaves both waiting until the lock wait times out, 50 s by default). Timed out, the transaction
-     * runs again ({@link Transactions}).
-     */
-    public static final int DEFAULT_GALERA_LOCK_WAIT_SECONDS = 2;
 
     /** HikariCP refuses connection timeouts under 250 ms. */
     public static final long MIN_CONNECTION_TIMEOUT_MS = 250;
@@ -87,10 +77,8 @@ public record DatabaseConfig(
         "db.connection-timeout-ms", "ONESTOP_DB_CONNECTION_TIMEOUT_MS"
     };
     private static final String[] SYNC_WAIT = {"db.galera.sync-wait", "ONESTOP_DB_GALERA_SYNC_WAIT"};
-    private static final String[] LOCK_WAIT = {"db.galera.lock-wait-s", "ONESTOP_DB_GALERA_LOCK_WAIT_S"};
     private static final Set<String> KNOWN_KEYS =
-            Set.of(URL[0], USER[0], PASSWORD[0], NAME[0], DIR[0], POOL[0], TIMEOUT[0], SYNC_WAIT[0],
-                    LOCK_WAIT[0]);
+            Set.of(URL[0], USER[0], PASSWORD[0], NAME[0], DIR[0], POOL[0], TIMEOUT[0], SYNC_WAIT[0]);
 
     /** Validates and normalises (blank URL becomes null, null user/password become defaults). */
     public DatabaseConfig {
@@ -132,22 +120,12 @@ public record DatabaseConfig(
         if (syncWait < 0 || syncWait > 15) {
             throw new IllegalArgumentException("db.galera.sync-wait must be 0..15, got " + syncWait);
         }
-        if (galeraLockWaitSeconds < 1 || galeraLockWaitSeconds > 3_600) {
-            throw new IllegalArgumentException("db.galera.lock-wait-s must be 1..3600, got " + galeraLockWaitSeconds);
-        }
     }
 
-    /** The settings with {@link #DEFAULT_SYNC_WAIT} and {@link #DEFAULT_GALERA_LOCK_WAIT_SECONDS}. */
+    /** The settings with {@link #DEFAULT_SYNC_WAIT}. */
     public DatabaseConfig(String jdbcUrl, String user, String password, String database, Path embeddedDir,
                           int poolSize, long connectionTimeoutMs) {
         this(jdbcUrl, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, DEFAULT_SYNC_WAIT);
-    }
-
-    /** The settings with {@link #DEFAULT_GALERA_LOCK_WAIT_SECONDS}. */
-    public DatabaseConfig(String jdbcUrl, String user, String password, String database, Path embeddedDir,
-                          int poolSize, long connectionTimeoutMs, int syncWait) {
-        this(jdbcUrl, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, syncWait,
-                DEFAULT_GALERA_LOCK_WAIT_SECONDS);
     }
 
     /** Embedded database in {@link #DEFAULT_EMBEDDED_DIR} with all defaults. */
@@ -191,31 +169,26 @@ public record DatabaseConfig(
 
     public DatabaseConfig withJdbcUrl(String url) {
         return new DatabaseConfig(
-                url, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, syncWait,
-                galeraLockWaitSeconds);
+                url, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withDatabase(String name) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, name, embeddedDir, poolSize, connectionTimeoutMs, syncWait,
-                galeraLockWaitSeconds);
+                jdbcUrl, user, password, name, embeddedDir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withEmbeddedDir(Path dir) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, database, dir, poolSize, connectionTimeoutMs, syncWait,
-                galeraLockWaitSeconds);
+                jdbcUrl, user, password, database, dir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withPoolSize(int size) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, database, embeddedDir, size, connectionTimeoutMs, syncWait,
-                galeraLockWaitSeconds);
+                jdbcUrl, user, password, database, embeddedDir, size, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withConnectionTimeoutMs(long ms) {
-        return new DatabaseConfig(jdbcUrl, user, password, database, embeddedDir, poolSize, ms, syncWait,
-                galeraLockWaitSeconds);
+        return new DatabaseConfig(jdbcUrl, user, password, database, embeddedDir, poolSize, ms, syncWait);
     }
 
     /** {@link #load(Path, Map)} with {@link #DEFAULT_FILE} and the process environment. */
@@ -278,8 +251,7 @@ public record DatabaseConfig(
                         DEFAULT_CONNECTION_TIMEOUT_MS,
                         MIN_CONNECTION_TIMEOUT_MS,
                         MAX_CONNECTION_TIMEOUT_MS),
-                s.intValue(SYNC_WAIT[0], SYNC_WAIT[1], DEFAULT_SYNC_WAIT, 0, 15),
-                s.intValue(LOCK_WAIT[0], LOCK_WAIT[1], DEFAULT_GALERA_LOCK_WAIT_SECONDS, 1, 3_600));
+                s.intValue(SYNC_WAIT[0], SYNC_WAIT[1], DEFAULT_SYNC_WAIT, 0, 15));
     }
 
     /**
@@ -289,7 +261,7 @@ public record DatabaseConfig(
      */
     public static ConfigurationException settingError(
             Settings s, String property, String problem, Throwable cause) {
-        for (String[] key : List.of(URL, USER, PASSWORD, NAME, DIR, POOL, TIMEOUT, SYNC_WAIT, LOCK_WAIT)) {
+        for (String[] key : List.of(URL, USER, PASSWORD, NAME, DIR, POOL, TIMEOUT, SYNC_WAIT)) {
             if (key[0].equals(property)) {
                 return s.error(key[0], key[1], problem, cause);
             }
@@ -316,8 +288,6 @@ public record DatabaseConfig(
                 + connectionTimeoutMs
                 + ", syncWait="
                 + syncWait
-                + ", galeraLockWaitSeconds="
-                + galeraLockWaitSeconds
                 + "]";
     }
 }
