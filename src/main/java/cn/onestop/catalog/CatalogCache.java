@@ -192,6 +192,11 @@ public final class CatalogCache implements AutoCloseable {
         return CatalogItem.isCode(code) ? load(c, version, List.of(code)).get(code) : null;
     }
 
+    /** The items' cache, for its meters (it records its statistics). */
+    public Cache<?, ?> cache() {
+        return items;
+    }
+
     public CacheStats stats() {
         return items.stats();
     }

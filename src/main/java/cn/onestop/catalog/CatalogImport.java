@@ -1,6 +1,7 @@
 package cn.onestop.catalog;
 
 import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.Progress;
 import cn.onestop.kernel.RowError;
 
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 
 /**
  * Imports a catalog CSV ({@link CatalogCsv}) as a new version of one or more regions' catalogs.
@@ -58,7 +58,7 @@ public final class CatalogImport {
 
     /** Imports a UTF-8 file; the source is its file name. */
     public Outcome importFile(Path file, List<String> regions, LocalDate effectiveFrom, LocalDate effectiveTo,
-                              LongConsumer progress) throws IOException, SQLException {
+                              Progress progress) throws IOException, SQLException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return importCatalog(String.valueOf(file.getFileName()), r, regions, effectiveFrom, effectiveTo, progress);
         }
@@ -69,11 +69,11 @@ public final class CatalogImport {
      *
      * @param regions the catalog regions (6 digits each) that get this version
      * @param effectiveTo last day in force, or null: until the region's next version
-     * @param progress receives the item rows written so far, every 10,000 and at the end; may be null
+     * @param progress told how many item rows are written, as they are; may be null
      * @throws IllegalArgumentException a region is not six digits, or the dates are reversed
      */
     public Outcome importCatalog(String source, Reader in, List<String> regions, LocalDate effectiveFrom,
-                                 LocalDate effectiveTo, LongConsumer progress) throws IOException, SQLException {
+                                 LocalDate effectiveTo, Progress progress) throws IOException, SQLException {
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region");
         }
@@ -107,7 +107,7 @@ public final class CatalogImport {
         String digest = CatalogCsv.digest(items);
         CatalogStore.Publication p;
         try {
-            p = store.publish(regions, effectiveFrom, effectiveTo, source, items, digest, progress);
+            p = store.publish(regions, effectiveFrom, effectiveTo, source, items, digest, Progress.orNone(progress));
         } catch (CatalogStore.ConflictException e) {
             return new Outcome(new ImportReport(source, parsed.records(), 0, 0, 0,
                     List.of(new RowError(0, RowError.ROW, e.getMessage())), warnings), List.of(), List.of());

@@ -1,6 +1,7 @@
 package cn.onestop.catalog;
 
 import cn.onestop.audit.AuditTrail;
+import cn.onestop.kernel.Progress;
 import cn.onestop.request.BillLine;
 
 import java.sql.Connection;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 
 /**
  * One publish of {@link CatalogStore#publish}, inside its transaction: which versions it creates
@@ -47,7 +47,7 @@ final class CatalogPublication {
     private record Plan(List<CatalogVersion> created, List<CatalogVersion> unchanged) {
     }
 
-    CatalogStore.Publication publish(Connection c, List<CatalogVersion> published, LongConsumer progress)
+    CatalogStore.Publication publish(Connection c, List<CatalogVersion> published, Progress progress)
             throws SQLException, CatalogStore.ConflictException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT generation FROM catalog_generation WHERE id = 1 FOR UPDATE")) {
@@ -68,7 +68,9 @@ final class CatalogPublication {
         Integer setId = setId(c, digest);
         if (setId == null) {
             setId = insertSet(c, digest, items.size(), now);
+            progress.start(from + ": writing items", items.size());
             written = insertItems(c, setId, items, progress);
+            progress.done();
         }
         List<CatalogVersion> out = insertVersions(c, plan.created(), setId);
         try (PreparedStatement ps = c.prepareStatement(
@@ -154,7 +156,7 @@ final class CatalogPublication {
     }
 
     /** Multi-row INSERTs of {@value #CatalogStore.CHUNK} rows: one round trip and one statement per chunk. */
-    private static int insertItems(Connection c, int setId, List<CatalogItem> items, LongConsumer progress)
+    private static int insertItems(Connection c, int setId, List<CatalogItem> items, Progress progress)
             throws SQLException {
         int n = items.size();
         int done = 0;
@@ -198,11 +200,8 @@ final class CatalogPublication {
                         ps.close();
                     }
                 }
-                int before = done;
                 done += size;
-                if (progress != null && (done / CatalogStore.PROGRESS_EVERY != before / CatalogStore.PROGRESS_EVERY || done == n)) {
-                    progress.accept(done);
-                }
+                progress.advance(size);
             }
         } finally {
             if (full != null) {

@@ -1,6 +1,7 @@
 package cn.onestop.catalog;
 
 import cn.onestop.db.InTransaction;
+import cn.onestop.kernel.Progress;
 import cn.onestop.request.BillLine;
 import cn.onestop.request.Category;
 
@@ -20,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 
 /**
  * Catalog versions and their items in the database. A version is published once and never
@@ -33,9 +33,8 @@ import java.util.function.LongConsumer;
 public final class CatalogStore implements CatalogSource {
     /** The audit_log action. */
     public static final String ACTION = "PUBLISH_CATALOG";
-    /** Rows per INSERT statement, and the progress interval. */
+    /** Rows per INSERT statement. */
     static final int CHUNK = 1_000;
-    static final int PROGRESS_EVERY = 10_000;
     private static final int MAX_IN = 512;
 
     private final DataSource dataSource;
@@ -75,13 +74,13 @@ public final class CatalogStore implements CatalogSource {
      * again is a no-op: nothing is written at all).
      *
      * @param items sorted by code, without repeats, whose digest is {@code digest}
-     * @param progress receives the item rows written so far, every {@value #PROGRESS_EVERY}; may be
-     *     null. Called inside the transaction: if it throws, nothing is written
+     * @param progress told how many item rows are written, as each statement of {@value #CHUNK} is;
+     *     may be null. Called inside the transaction: if it throws, nothing is written
      * @throws ConflictException a region already has a different version starting on that date (a
      *     published version never changes), or the new range overlaps a published version
      */
     public Publication publish(List<String> regions, LocalDate effectiveFrom, LocalDate effectiveTo, String source,
-                               List<CatalogItem> items, String digest, LongConsumer progress)
+                               List<CatalogItem> items, String digest, Progress progress)
             throws SQLException, ConflictException {
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region");
@@ -89,7 +88,7 @@ public final class CatalogStore implements CatalogSource {
         String from = source.length() > 200 ? source.substring(0, 200) : source;
         CatalogPublication p = new CatalogPublication(regions, effectiveFrom, effectiveTo, from, items, digest,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return InTransaction.run(dataSource, c -> p.publish(c, versions(c), progress));
+        return InTransaction.run(dataSource, c -> p.publish(c, versions(c), Progress.orNone(progress)));
     }
 
     public long generation() throws SQLException {

@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Check every accumulator row, account balance and settlement against the journals, "
                 + "split every settlement again from its stored input, and recompute the audit trail's hash "
-                + "chains (an edited or deleted row is reported).")
+                + "chains (an edited or deleted row is reported). Runs at the server, on its database. On a terminal, "
+                + "progress and the time left are shown on stderr; in a pipe nothing is.")
 final class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "properties file (default: ${DEFAULT-VALUE})")
     Path config = Path.of("config", "onestop.properties");
@@ -24,7 +25,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Database db = Database.open(DatabaseConfig.load(config, System.getenv()))) {
             LedgerAudit.Report r = new LedgerAudit(db.dataSource(),
-                    new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run();
+                    new RuleStore(db.dataSource(), Clock.systemUTC()).book()).run(TerminalProgress.onStderr());
             System.out.printf("%d accumulator rows, %d accounts, %d settlements, %d audit trail rows: %s%n",
                     r.accumulatorRows(), r.accounts(), r.settlements(), r.auditRows(),
                     r.clean() ? "consistent" : r.discrepancies().size() + " discrepancies");

@@ -55,6 +55,7 @@ final class CatalogCommand {
                     "All rows are checked first; any bad row refuses the file and every one is listed with its "
                             + "line. The same file again changes nothing; a different file for a published "
                             + "region and date is refused: publish a new effective date.",
+                    "On a terminal, progress and the time left are shown on stderr; in a pipe nothing is.",
                     "Exit status: 0 published or unchanged, 1 refused."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
@@ -87,8 +88,7 @@ final class CatalogCommand {
             try (Database db = parent.open()) {
                 long t0 = System.nanoTime();
                 CatalogImport.Outcome o = new CatalogImport(new CatalogStore(db.dataSource(), Clock.systemUTC()))
-                        .importFile(file, regions, from, to,
-                                n -> parent.err.println("catalog import: " + n + " items written"));
+                        .importFile(file, regions, from, to, TerminalProgress.onStderr());
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 ImportReport r = o.report();
                 for (String w : r.warnings()) {

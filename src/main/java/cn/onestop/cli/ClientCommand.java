@@ -73,26 +73,7 @@ final class ClientCommand {
                     .print(answer) + "\n" : receipt(answer));
             return DONE;
         } catch (StatusRuntimeException e) {
-            var details = io.grpc.protobuf.StatusProto.fromThrowable(e);
-            String reason = "";
-            if (details != null) {
-                for (var any : details.getDetailsList()) {
-                    if (any.is(com.google.rpc.ErrorInfo.class)) {
-                        reason = " [" + any.unpack(com.google.rpc.ErrorInfo.class).getReason() + "]";
-                    }
-                }
-            }
-            System.err.println(e.getStatus().getCode() + reason + ": " + e.getStatus().getDescription());
-            if (details != null) {
-                for (var any : details.getDetailsList()) {
-                    if (any.is(com.google.rpc.BadRequest.class)) {
-                        for (var v : any.unpack(com.google.rpc.BadRequest.class).getFieldViolationsList()) {
-                            System.err.println("  " + v.getField() + ": " + v.getDescription());
-                        }
-                    }
-                }
-            }
-            return exitStatus(e.getStatus().getCode());
+            return Refusals.report(e, System.err);
         } finally {
             channel.shutdownNow();
         }

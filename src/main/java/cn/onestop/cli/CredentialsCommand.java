@@ -49,7 +49,8 @@ final class CredentialsCommand {
         CredentialsCommand parent;
         @Parameters(paramLabel = "SUBJECT", description = "its name: an institution code, a node id, a person's login")
         String subject;
-        @Option(names = "--role", required = true, description = "INSTITUTION, CLEARING, CENTRE_ADMIN or AUDITOR")
+        @Option(names = "--role", required = true, description = "INSTITUTION, CLEARING, CENTRE_ADMIN, AUDITOR or MONITOR "
+                + "(scrapes the metrics, nothing else)")
         Role role;
         @Option(names = "--institution", description = "the institution code (INSTITUTION; default: the subject)")
         String institution;

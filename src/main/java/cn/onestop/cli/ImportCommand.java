@@ -18,7 +18,11 @@ import java.util.concurrent.Callable;
 
 /** {@code onestop import persons|institutions FILE.csv}: enrolment import into the configured database. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import persons or institutions from CSV (formats in config/samples/README.md).",
+        description = {"Import persons or institutions from CSV (formats in config/samples/README.md).",
+                "Runs at the server, on its database (config/onestop.properties, ONESTOP_* variables), as "
+                        + "local:import in the audit trail; over the network the same import is the admin call "
+                        + "EnrolmentAdminService.ImportPersons / ImportInstitutions.",
+                "On a terminal, progress and the time left are shown on stderr; in a pipe nothing is."},
         subcommands = {ImportCommand.Persons.class, ImportCommand.Institutions.class})
 final class ImportCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "properties file (default: ${DEFAULT-VALUE})")
@@ -48,7 +52,7 @@ final class ImportCommand {
                 RuleBook book = new RuleStore(db.dataSource(), Clock.systemUTC()).book();
                 RuleBook plans = book.size() == 0 ? RuleFiles.loadBundled() : book;
                 return print(EnrolmentImport.forPlans(db.dataSource(), plans).importPersons(file,
-                        n -> System.err.println("  " + n + " rows written")));
+                        TerminalProgress.onStderr()));
             }
         }
     }
@@ -63,7 +67,8 @@ final class ImportCommand {
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(DatabaseConfig.load(parent.config, System.getenv()))) {
-                return print(new InstitutionImport(db.dataSource()).importInstitutions(file));
+                return print(new InstitutionImport(db.dataSource()).importInstitutions(file,
+                        TerminalProgress.onStderr()));
             }
         }
     }

@@ -88,9 +88,24 @@ final class Labels {
             "CRITICAL_ILLNESS", new String[] {"城乡居民大病医疗保险", "resident critical-illness insurance"},
             "MEDICAL_ASSISTANCE", new String[] {"医疗救助", "medical assistance"});
 
+    /** {@code zh} or {@code en}, as this language is. */
+    String w(String zh, String en) {
+        return lang == Lang.ZH ? zh : en;
+    }
+
     String word(String key) {
         String[] w = WORDS.get(key);
         return w == null ? key : w[lang.ordinal()];
+    }
+
+    /** A fund's national name by its national code (310100 …), the code itself when unknown. */
+    String fundByCode(String code) {
+        for (cn.onestop.engine.FundType f : cn.onestop.engine.FundType.values()) {
+            if (f.code().equals(code)) {
+                return fund(f.name());
+            }
+        }
+        return code;
     }
 
     /** A fund's national name, e.g. 统筹基金; its code is printed beside it. */

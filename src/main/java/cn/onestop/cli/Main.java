@@ -20,7 +20,9 @@ import java.util.Map;
 @Command(name = "onestop", mixinStandardHelpOptions = true,
         description = "OneStop: point-of-service settlement for basic medical insurance.",
         subcommands = {CaseCommand.class, ServeCommand.class, ClientCommand.class, AuditCommand.class,
-                ImportCommand.class, CatalogCommand.class, CredentialsCommand.class})
+                ImportCommand.class, CatalogCommand.class, CloseDayCommand.class, StatementCommand.class,
+                ReconcileCommand.class, ClearingCommand.class, SharingCommand.class, CredentialsCommand.class,
+                RulesCommand.class, PersonCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** Exit status of a configuration error (EX_CONFIG of sysexits.h). */
     public static final int EXIT_CONFIG = 78;

@@ -25,7 +25,7 @@ import java.util.Map;
  * amount was computed (base, ratio, cap, clause) and every assumed parameter it used, marked so.
  */
 final class Receipt {
-    private static final int WIDE = 34;
+    private static final int WIDE = 44;
     private final Labels l;
     private final StringBuilder out = new StringBuilder();
 
@@ -73,8 +73,8 @@ final class Receipt {
         }
         if (!r.getAccumulatorDeltaMap().isEmpty()) {
             line(l.word("undone") + ":");
-            new java.util.TreeMap<>(r.getAccumulatorDeltaMap()).forEach((k, v) -> line("  " + pad(k, WIDE)
-                    + (k.endsWith("visits") || k.equals("admissions") ? String.valueOf(v) : yuan(v))));
+            new java.util.TreeMap<>(r.getAccumulatorDeltaMap()).forEach((k, v) -> line(pad("  " + k, WIDE)
+                    + String.format("%14s", k.endsWith("visits") || k.equals("admissions") ? String.valueOf(v) : yuan(v))));
         }
         return out.toString();
     }
@@ -173,11 +173,24 @@ final class Receipt {
     }
 
     private void amount(String label, long fen) {
-        line(pad(label, WIDE) + String.format("%14s", yuan(fen)));
+        line(amountLine(label, fen));
     }
 
+    /** One amount line as every receipt and summary prints it: the label, the yuan right-aligned. */
+    static String amountLine(String label, long fen) {
+        return pad(label, WIDE) + String.format("%14s", yuan(fen));
+    }
+
+    /** {@link #amountLine} and a line end onto {@code sb}. */
+    static void row(StringBuilder sb, String label, long fen) {
+        sb.append(amountLine(label, fen)).append('\n');
+    }
+
+    /** The rule between a receipt's parts. */
+    static final String RULE = "-".repeat(WIDE + 14);
+
     private void rule() {
-        line("-".repeat(WIDE + 14));
+        line(RULE);
     }
 
     private void line(String s) {
@@ -196,7 +209,8 @@ final class Receipt {
         return w >= width ? s : " ".repeat(width - w) + s;
     }
 
-    private static int width(String s) {
+    /** Display columns of {@code s}, a CJK character counting two. */
+    static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); i++) {
             w += s.charAt(i) >= 0x2E80 ? 2 : 1;

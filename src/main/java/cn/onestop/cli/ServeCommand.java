@@ -5,7 +5,10 @@ import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
 import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.db.Settings;
+import cn.onestop.gateway.ClearingConfig;
 import cn.onestop.gateway.Gateway;
+import cn.onestop.gateway.MetricsConfig;
+import cn.onestop.gateway.NationalConfig;
 import cn.onestop.gateway.ServerConfig;
 import cn.onestop.gateway.TlsConfig;
 import picocli.CommandLine.Command;
@@ -39,7 +42,7 @@ import java.util.concurrent.Callable;
  * Main}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the settlement gateway (gRPC). Settings: config/onestop.properties and ONESTOP_* variables.")
+        description = "Run the settlement gateway (gRPC, and the national JSON interface on national.port). Settings: config/onestop.properties and ONESTOP_* variables.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
@@ -60,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigurationException("--config", "--config " + config + ": no such file");
         }
         Settings settings = Settings.load(config, env);
+        Logs.configure(settings);
         DatabaseConfig dbConfig = DatabaseConfig.load(settings);
         ServerConfig serverConfig = ServerConfig.load(settings);
         if (port != null) {
@@ -68,11 +72,22 @@ final class ServeCommand implements Callable<Integer> {
             }
             serverConfig = serverConfig.withPort(port);
         }
+        MetricsConfig metrics = MetricsConfig.load(settings, serverConfig.port());
+        NationalConfig national = NationalConfig.load(settings);
         checkPortFree(serverConfig.port(), settings); // before the database takes seconds to start
+        if (metrics.enabled() && metrics.port() != 0) {
+            try {
+                free(metrics.port());
+            } catch (IOException e) {
+                throw MetricsConfig.portError(settings, "is " + metrics.port() + ", which cannot be listened on: "
+                        + Main.oneLine(e.getMessage()), e);
+            }
+        }
+        checkNationalPortFree(national, settings);
         Database db = openDatabase(dbConfig, settings);
         Gateway gateway;
         try {
-            gateway = startGateway(db, serverConfig, settings);
+            gateway = startGateway(db, serverConfig, metrics, national, settings);
         } catch (Exception | Error e) {
             db.close();
             throw e;
@@ -81,8 +96,10 @@ final class ServeCommand implements Callable<Integer> {
             gateway.close();
             db.close();
         }, "onestop-shutdown"));
-        System.out.println("OneStop gateway ready on port " + gateway.port() + " (database "
-                + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")");
+        System.out.println("OneStop gateway ready on port " + gateway.port() + " (gRPC)"
+                + (gateway.nationalPort() >= 0 ? " and " + gateway.nationalPort() + " (national JSON interface)" : "")
+                + " (database " + (db.embedded() ? "embedded" : db.jdbcUrl()) + ")"
+                + (gateway.metricsPort().isPresent() ? ", metrics on port " + gateway.metricsPort().getAsInt() : ""));
         gateway.awaitTermination();
         return 0;
     }
@@ -128,17 +145,40 @@ final class ServeCommand implements Callable<Integer> {
         if (p == 0) {
             return;
         }
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true); // as the gRPC server binds
-            s.bind(new InetSocketAddress(p));
+        try {
+            free(p);
         } catch (IOException e) {
             throw portError(p, settings, e);
         }
     }
 
-    private Gateway startGateway(Database db, ServerConfig cfg, Settings settings) throws IOException, SQLException {
+    /** Fails with a {@link ConfigurationException} naming national.port when something listens there. */
+    private static void checkNationalPortFree(NationalConfig national, Settings settings) {
+        if (national.port() <= 0) {
+            return;
+        }
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(national.port()));
+        } catch (IOException e) {
+            throw NationalConfig.portError(settings, "is " + national.port() + ", which cannot be listened on: "
+                    + Main.oneLine(e.getMessage()), e);
+        }
+    }
+
+
+    private static void free(int p) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true); // as the servers bind
+            s.bind(new InetSocketAddress(p));
+        }
+    }
+
+    private Gateway startGateway(Database db, ServerConfig cfg, MetricsConfig metrics, NationalConfig national,
+                                 Settings settings) throws IOException, SQLException {
         try {
-            return Gateway.start(db, cfg, TlsConfig.load(settings), Clock.systemUTC());
+            return Gateway.start(db, cfg, TlsConfig.load(settings), ClearingConfig.load(settings), metrics, national,
+                    Clock.systemUTC());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -39,6 +39,7 @@ final class CallDataSource implements DataSource {
     private final java.util.List<HikariDataSource> pools;
     private final HikariDataSource pool; // the first: its settings are every pool's
     private final DatabaseProbe probe;
+    private volatile DatabaseObserver observer = DatabaseObserver.NONE;
 
     CallDataSource(java.util.List<HikariDataSource> pools, DatabaseProbe probe) {
         this.pools = java.util.List.copyOf(pools);
@@ -49,6 +50,15 @@ final class CallDataSource implements DataSource {
     /** The probe this data source follows. */
     DatabaseProbe probe() {
         return probe;
+    }
+
+    void observe(DatabaseObserver o) {
+        observer = o;
+    }
+
+    /** Who hears how long the transactions on these connections take. */
+    DatabaseObserver observer() {
+        return observer;
     }
 
     @Override

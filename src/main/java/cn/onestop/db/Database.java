@@ -37,23 +37,33 @@ public final class Database implements AutoCloseable {
     private final List<HikariDataSource> pools; // one per node, in the order of preference
     private final CallDataSource dataSource;
     private final DatabaseProbe probe;
+    private final List<PoolMetrics> poolMetrics; // one per node's pool
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
+    private final DatabaseConfig config;
+    private final String sessionInit; // a Galera node's session settings, or null
+    private final java.util.Map<String, List<HikariDataSource>> sidePools = new java.util.LinkedHashMap<>();
     private boolean closed;
 
     private Database(
             List<HikariDataSource> pools,
+            List<PoolMetrics> poolMetrics,
             CallDataSource dataSource,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
-            String databaseName) {
+            String databaseName,
+            DatabaseConfig config,
+            String sessionInit) {
         this.pools = List.copyOf(pools);
+        this.poolMetrics = List.copyOf(poolMetrics);
         this.probe = dataSource.probe();
         this.dataSource = dataSource;
+        this.sessionInit = sessionInit;
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
+        this.config = config;
     }
 
     /** Opens the database described by {@code cfg} and applies {@link #MIGRATIONS}. */
@@ -82,6 +92,7 @@ public final class Database implements AutoCloseable {
         long t0 = System.nanoTime();
         EmbeddedMariaDb embedded = null;
         List<HikariDataSource> pools = new ArrayList<>();
+        List<PoolMetrics> metrics = new ArrayList<>();
         DatabaseProbe probe = null;
         try {
             String url;
@@ -110,8 +121,10 @@ public final class Database implements AutoCloseable {
             }
             String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait() : null;
             for (int i = 0; i < nodes.size(); i++) {
+                PoolMetrics m = new PoolMetrics();
+                metrics.add(m);
                 pools.add(Pools.newPool(nodes.get(i), "onestop-" + dbName + (nodes.size() > 1 ? "-" + (i + 1) : ""),
-                        cfg, i == first.node(), init));
+                        cfg, i == first.node(), init, m));
             }
             probe = new DatabaseProbe(nodes, cfg.user(), cfg.password()).start();
             CallDataSource ds = new CallDataSource(pools, probe);
@@ -125,7 +138,7 @@ public final class Database implements AutoCloseable {
                     embedded != null ? "embedded" : first.galera() ? "Galera, wsrep_sync_wait "
                             + cfg.syncWait() : "external",
                     (System.nanoTime() - t0) / 1_000_000);
-            return new Database(pools, ds, embedded, url, dbName);
+            return new Database(pools, metrics, ds, embedded, url, dbName, cfg, init);
         } catch (SQLException | IOException | RuntimeException | Error e) {
             if (probe != null) {
                 probe.close();
@@ -170,6 +183,24 @@ public final class Database implements AutoCloseable {
         return new AllPools(pools);
     }
 
+    /**
+     * From now on the pools' statistics — connections in use, idle, waited for, the wait, the use —
+     * go to trackers {@code factory} makes (HikariCP's Micrometer one, say), one per node's pool; null:
+     * to nobody. The trackers of the last call are closed.
+     */
+    public void meterPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+        poolMetrics.forEach(m -> m.track(factory));
+    }
+
+    /**
+     * From now on {@code observer} hears every probe's ping time and every transaction's time on
+     * {@link #dataSource()} ({@link Transactions}); {@link DatabaseObserver#NONE}: nobody does.
+     */
+    public void observe(DatabaseObserver observer) {
+        dataSource.observe(observer);
+        probe.observe(observer);
+    }
+
     /** The most connections the pool of a node holds. */
     public int poolSize() {
         return pools.get(0).getMaximumPoolSize();
@@ -205,6 +236,28 @@ public final class Database implements AutoCloseable {
         return databaseName;
     }
 
+    /**
+     * A small pool of its own for work that must not take the settlement path's connections (the
+     * clearing side's long reads): same database and settings, {@code size} connections, made once per
+     * {@code purpose} and closed with this Database.
+     */
+    public synchronized DataSource sidePool(String purpose, int size) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        List<HikariDataSource> p = sidePools.get(purpose);
+        if (p == null) {
+            DatabaseConfig c = config.withPoolSize(size);
+            p = new ArrayList<>();
+            for (int i = 0; i < pools.size(); i++) { // a pool per node, as the main pools: the same failover
+                p.add(Pools.newPool(pools.get(i).getJdbcUrl(), "onestop-" + databaseName + "-" + purpose
+                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, null)); // not metered yet
+            }
+            sidePools.put(purpose, p);
+        }
+        return new CallDataSource(p, probe); // waits bounded by the call's deadline, as the main pool's
+    }
+
     /** Closes the pool, then stops the embedded server if this Database started one. Idempotent. */
     @Override
     public synchronized void close() {
@@ -214,6 +267,7 @@ public final class Database implements AutoCloseable {
         closed = true;
         try {
             probe.close();
+            sidePools.values().forEach(ps -> ps.forEach(HikariDataSource::close));
             pools.forEach(HikariDataSource::close);
         } finally {
             if (embeddedDb != null) {

@@ -41,6 +41,7 @@ public final class DatabaseProbe implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object rounds = new Object();
     private volatile boolean up = true; // the pool has just connected
+    private volatile DatabaseObserver observer = DatabaseObserver.NONE;
 
     DatabaseProbe(String url, String user, String password) {
         this(List.of(url), user, password);
@@ -149,6 +150,10 @@ public final class DatabaseProbe implements AutoCloseable {
         awaitLook(max);
     }
 
+    void observe(DatabaseObserver o) {
+        observer = o;
+    }
+
     private void awaitLook(Duration max) {
         int[] before = new int[nodes.size()];
         for (int i = 0; i < before.length; i++) {
@@ -183,7 +188,11 @@ public final class DatabaseProbe implements AutoCloseable {
     private void look(int i) {
         NodeProbe n = nodes.get(i);
         boolean wasUsable = n.usable();
+        long t0 = System.nanoTime();
         n.look();
+        if (n.usable()) {
+            observer.pinged(System.nanoTime() - t0); // a look is the ping and the node's wsrep state
+        }
         if (wasUsable != n.usable() && nodes.size() > 1) {
             if (n.usable()) {
                 log.info("database node {} usable again", n.name());

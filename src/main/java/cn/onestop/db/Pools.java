@@ -12,19 +12,23 @@ final class Pools {
     private Pools() {
     }
 
-    static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg)
+    static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg, PoolMetrics metrics)
             throws SQLException {
-        return newPool(url, "onestop-" + dbName, cfg, true, null);
+        return newPool(url, "onestop-" + dbName, cfg, true, null, metrics);
     }
 
     /**
      * A pool of one node. {@code failFast}: fail now when the node cannot be reached (else the pool
      * starts empty and connects when it can: another node of a cluster may be down at the start);
-     * {@code initSql}: run on every new connection (a Galera node's session settings), or null.
+     * {@code initSql}: run on every new connection (a Galera node's session settings), or null;
+     * {@code metrics}: the pool's tracker, or null.
      */
-    static HikariDataSource newPool(String url, String name, DatabaseConfig cfg, boolean failFast, String initSql)
-            throws SQLException {
+    static HikariDataSource newPool(String url, String name, DatabaseConfig cfg, boolean failFast, String initSql,
+                                    PoolMetrics metrics) throws SQLException {
         HikariConfig hc = new HikariConfig();
+        if (metrics != null) {
+            hc.setMetricsTrackerFactory(metrics);
+        }
         hc.setPoolName(name);
         hc.setJdbcUrl(url);
         hc.setUsername(cfg.user());

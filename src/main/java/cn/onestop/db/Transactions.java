@@ -112,6 +112,7 @@ public final class Transactions {
             ON_ROLLBACK.set(new ArrayList<>(0));
         }
         try (Connection c = dataSource.getConnection()) {
+            long t0 = System.nanoTime();
             T result;
             try {
                 result = work.run(c);
@@ -120,6 +121,7 @@ public final class Transactions {
                 throw e;
             }
             c.rollback();
+            observer().transaction(DatabaseObserver.End.READ, System.nanoTime() - t0);
             return result;
         } catch (SQLException e) {
             throw SqlErrors.toStore("read", e);
@@ -127,6 +129,37 @@ public final class Transactions {
             if (outermost) {
                 rolledBack();
             }
+        }
+    }
+
+    /**
+     * Read-only work that must never hold up a writer (clearing, reconciliation, statements): one
+     * {@code READ ONLY} transaction under {@code READ COMMITTED}, so every statement reads the latest
+     * committed rows without a lock and without keeping an old snapshot alive; a write in it is
+     * refused by the database. Ended without writing; the connection goes back to the pool as it came.
+     */
+    public <T> T readCommitted(Work<T, RuntimeException> work) {
+        try (Connection c = dataSource.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("START TRANSACTION READ ONLY");
+                }
+                T result;
+                try {
+                    result = work.run(c);
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+                c.rollback();
+                return result;
+            } finally {
+                c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.toStore("read", e);
         }
     }
 
@@ -206,20 +239,28 @@ public final class Transactions {
             throws SQLException, X {
         ON_ROLLBACK.set(new ArrayList<>(1));
         boolean committed = false;
+        DatabaseObserver observer = observer();
         try (Connection c = dataSource.getConnection()) {
+            long t0 = System.nanoTime();
             T result;
             try {
                 result = work.run(c);
             } catch (Exception e) {
                 rollbackQuietly(c, e);
+                observer.transaction(DatabaseObserver.End.ROLLED_BACK, System.nanoTime() - t0);
                 throw e;
             }
             if (commit.test(result)) {
                 committing[0] = true;
+                long t1 = System.nanoTime();
                 c.commit();
                 committed = true;
+                long t2 = System.nanoTime();
+                observer.committed(t2 - t1);
+                observer.transaction(DatabaseObserver.End.COMMITTED, t2 - t0);
             } else {
                 c.rollback();
+                observer.transaction(DatabaseObserver.End.ROLLED_BACK, System.nanoTime() - t0);
             }
             return result;
         } finally {
@@ -229,6 +270,11 @@ public final class Transactions {
                 rolledBack();
             }
         }
+    }
+
+    /** Who hears how long transactions take: the {@link Database}'s observer, when it is its pool. */
+    private DatabaseObserver observer() {
+        return dataSource instanceof CallDataSource pool ? pool.observer() : DatabaseObserver.NONE;
     }
 
     private static void rollbackQuietly(Connection c, Exception cause) {

@@ -7,7 +7,9 @@ import cn.onestop.kernel.Role;
 import cn.onestop.db.InTransaction;
 import cn.onestop.enrolment.PersonCsv.Row;
 import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.Progress;
 import cn.onestop.kernel.RowError;
+import cn.onestop.rules.CentreRules;
 import cn.onestop.rules.RuleBook;
 import java.io.IOException;
 import java.io.Reader;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -51,9 +52,9 @@ import javax.sql.DataSource;
  * assistance, account present, opening accumulators present). Importing the same file twice: the
  * second report has every person unchanged and writes only the audit row.
  *
- * <p>Writes are JDBC batches of {@value #CHUNK} rows; {@code progress} (optional) receives the
- * number of records written every {@value #PROGRESS_EVERY} records and once at the end. Comparisons
- * of person_id and credential values ignore case, as the ledger's collation does.
+ * <p>Writes are JDBC batches of {@value #CHUNK} rows; {@code progress} (optional) is told the number
+ * of persons to write and each batch written. Comparisons of person_id and credential values
+ * ignore case, as the ledger's collation does.
  *
  * <p>The pieces: {@link PersonCsv} reads and validates the file; in the transaction {@code
  * StoredPersons} reads what the ledger holds for its persons and {@code CredentialOwners} finds
@@ -66,7 +67,6 @@ public final class EnrolmentImport {
     public static final String ACTION = "IMPORT_PERSONS";
 
     static final int CHUNK = 1000;
-    static final int PROGRESS_EVERY = 10_000;
 
     private final DataSource dataSource;
     private final PersonCsv csv;
@@ -75,9 +75,10 @@ public final class EnrolmentImport {
     /**
      * @param dataSource the ledger
      * @param planScheme every known plan → {@code "EMPLOYEE"} or {@code "RESIDENT"}
+     * @param planRegions plan → the insured region of its persons when the file gives none
      */
-    public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme) {
-        this(dataSource, new PersonCsv(planScheme), Caller.local("import"));
+    public EnrolmentImport(DataSource dataSource, Map<String, String> planScheme, Map<String, String> planRegions) {
+        this(dataSource, new PersonCsv(planScheme, planRegions), Caller.local("import"));
     }
 
     private EnrolmentImport(DataSource dataSource, PersonCsv csv, Caller by) {
@@ -94,20 +95,24 @@ public final class EnrolmentImport {
         return new EnrolmentImport(dataSource, csv, caller);
     }
 
-    /** An import for the plans of {@code rules}: a person may join any plan it has a version of. */
+    /**
+     * An import for the plans of {@code rules}: a person may join any plan it has a version of; a
+     * person's insured region defaults to the plan's in the newest centre rules.
+     */
     public static EnrolmentImport forPlans(DataSource dataSource, RuleBook rules) {
         Map<String, String> schemes = new TreeMap<>();
         rules.plans().forEach((plan, scheme) -> schemes.put(plan, scheme.name()));
-        return new EnrolmentImport(dataSource, schemes);
+        CentreRules centre = rules.latestCentre();
+        return new EnrolmentImport(dataSource, schemes, centre == null ? Map.of() : centre.insuredRegionByPlan());
     }
 
     /** Imports a UTF-8 file; the source is its file name. */
     public ImportReport importPersons(Path file) throws IOException, SQLException {
-        return importPersons(file, null);
+        return importPersons(file, Progress.NONE);
     }
 
     /** Imports a UTF-8 file with progress reports; the source is its file name. */
-    public ImportReport importPersons(Path file, LongConsumer progress)
+    public ImportReport importPersons(Path file, Progress progress)
             throws IOException, SQLException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return importPersons(String.valueOf(file.getFileName()), r, progress);
@@ -118,17 +123,17 @@ public final class EnrolmentImport {
      * Imports persons from {@code in}.
      *
      * @param source names the import in the report and the audit log (e.g. the file name)
-     * @param progress receives the number of records written so far; may be null
+     * @param progress told how many persons are written, as they are; may be null
      * @throws IOException the input cannot be read
      * @throws SQLException the ledger failed (nothing was written)
      */
-    public ImportReport importPersons(String source, Reader in, LongConsumer progress)
+    public ImportReport importPersons(String source, Reader in, Progress progress)
             throws IOException, SQLException {
         PersonCsv.Parsed parsed = csv.read(in);
-        return apply(source, parsed, progress);
+        return apply(source, parsed, Progress.orNone(progress));
     }
 
-    private ImportReport apply(String source, PersonCsv.Parsed parsed, LongConsumer progress)
+    private ImportReport apply(String source, PersonCsv.Parsed parsed, Progress progress)
             throws SQLException {
         List<Row> rows = parsed.rows();
         return InTransaction.run(dataSource, c -> {
@@ -141,7 +146,9 @@ public final class EnrolmentImport {
                 return ImportReport.refused(source, parsed.records(), errors);
             }
             PersonPlan plan = PersonPlan.of(rows, stored);
+            progress.start(source + ": writing persons", plan.changes().size());
             PersonWriter.write(c, plan.changes(), progress);
+            progress.done();
             ImportReport report = plan.report(source, parsed.records());
             if (report.inserted() + report.updated() > 0) {
                 EnrolmentGeneration.bump(c);

@@ -6,6 +6,7 @@ import cn.onestop.kernel.Caller;
 import cn.onestop.kernel.Role;
 import cn.onestop.db.InTransaction;
 import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.Progress;
 import cn.onestop.request.Grade;
 import cn.onestop.request.InstitutionKind;
 import java.io.IOException;
@@ -123,8 +124,13 @@ public final class InstitutionImport {
 
     /** Imports a UTF-8 file; the source is its file name. */
     public ImportReport importInstitutions(Path file) throws IOException, SQLException {
+        return importInstitutions(file, Progress.NONE);
+    }
+
+    /** Imports a UTF-8 file with progress reports; the source is its file name. */
+    public ImportReport importInstitutions(Path file, Progress progress) throws IOException, SQLException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return importInstitutions(String.valueOf(file.getFileName()), r);
+            return importInstitutions(String.valueOf(file.getFileName()), r, progress);
         }
     }
 
@@ -137,17 +143,29 @@ public final class InstitutionImport {
      */
     public ImportReport importInstitutions(String source, Reader in)
             throws IOException, SQLException {
+        return importInstitutions(source, in, Progress.NONE);
+    }
+
+    /**
+     * Imports institutions from {@code in}, telling {@code progress} (may be null) how many are
+     * written, as they are.
+     */
+    public ImportReport importInstitutions(String source, Reader in, Progress progress)
+            throws IOException, SQLException {
         InstitutionRows.Parsed parsed = InstitutionRows.read(in);
         if (!parsed.errors().isEmpty()) {
             return ImportReport.refused(source, parsed.records(), parsed.errors());
         }
-        return apply(source, parsed);
+        return apply(source, parsed, Progress.orNone(progress));
     }
 
-    private ImportReport apply(String source, InstitutionRows.Parsed parsed) throws SQLException {
+    private ImportReport apply(String source, InstitutionRows.Parsed parsed, Progress progress)
+            throws SQLException {
         return InTransaction.run(dataSource, c -> {
             InstitutionPlan plan = InstitutionPlan.against(c, parsed.rows());
-            InstitutionWriter.write(c, plan.upserts());
+            progress.start(source + ": writing institutions", plan.upserts().size());
+            InstitutionWriter.write(c, plan.upserts(), progress);
+            progress.done();
             ImportReport report =
                     new ImportReport(
                             source,

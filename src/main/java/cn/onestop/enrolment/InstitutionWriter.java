@@ -2,6 +2,7 @@ package cn.onestop.enrolment;
 
 import cn.onestop.enrolment.InstitutionImport.Row;
 import cn.onestop.enrolment.InstitutionPlan.Upsert;
+import cn.onestop.kernel.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,14 +20,21 @@ final class InstitutionWriter {
 
     private InstitutionWriter() {}
 
-    static void write(Connection c, List<Upsert> upserts) throws SQLException {
+    /** Writes the upserts, advancing {@code progress} by each batch sent. */
+    static void write(Connection c, List<Upsert> upserts, Progress progress) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             Batch batch = new Batch(ps, EnrolmentImport.CHUNK);
+            int pending = 0;
             for (Upsert u : upserts) {
                 bind(ps, u.code(), u.row());
                 batch.add();
+                if (++pending == EnrolmentImport.CHUNK) {
+                    progress.advance(pending);
+                    pending = 0;
+                }
             }
             batch.flush();
+            progress.advance(pending);
         }
     }
 

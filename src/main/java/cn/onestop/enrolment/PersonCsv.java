@@ -55,6 +55,9 @@ import java.util.TreeMap;
  *   <tr><td>opening_accumulators</td><td>{@code key=value;key=value}</td><td>{@link Accumulator#key()} names,
  *       values ≥ 0 (fen, or counts for admissions / observation_visits), e.g.
  *       {@code admissions=1;pool_paid=2700000}; requires opening_year</td></tr>
+ *   <tr><td>insuplc_admdvs</td><td>optional column; 6 digits</td><td>参保地: the insured region
+ *       (admin-division code); empty or left out = the plan's insured region from the centre rules
+ *       ({@code insured_regions}: NM-REGION-EMPLOYEE 159900, WUHAI-EMPLOYEE 150300, CHIFENG-RESIDENT 150400)</td></tr>
  * </table>
  *
  * <p>Booleans are {@code true} / {@code false} (any case), empty = false. Dates are {@code
@@ -85,11 +88,14 @@ public final class PersonCsv {
                     "opening_year",
                     "opening_accumulators");
 
+    /** Columns the header may leave out. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("insuplc_admdvs");
+
     /** The credential columns, index = cert_type - 1. */
     static final List<String> CREDENTIAL_COLUMNS =
             List.of("e_voucher", "id_card", "social_security_card");
 
-    private static final Columns HEADER = Columns.exactly(COLUMNS);
+    private static final Columns HEADER = Columns.exactly(COLUMNS, OPTIONAL_COLUMNS);
 
     /** A medical-assistance identity; {@code to} null = open-ended. */
     public record Assistance(AssistanceCategory category, LocalDate from, LocalDate to) {}
@@ -100,6 +106,7 @@ public final class PersonCsv {
      * @param credentials cert_type (1..3) → value, only those given
      * @param openingAccumulators the given accumulators (others are 0); empty when none
      * @param openingYear null when not given
+     * @param insuredRegion 参保地, six digits: the file's, or the plan's
      */
     public record Row(
             long line,
@@ -119,7 +126,8 @@ public final class PersonCsv {
             long accountBalance,
             List<Assistance> assistance,
             Integer openingYear,
-            Map<Accumulator, Long> openingAccumulators) {
+            Map<Accumulator, Long> openingAccumulators,
+            String insuredRegion) {
 
         /** The opening accumulators as a full vector in {@link Accumulator} order. */
         public long[] openingVector() {
@@ -141,12 +149,16 @@ public final class PersonCsv {
     public record Parsed(List<Row> rows, List<RowError> errors, int records) {}
 
     private final Map<String, Scheme> plans;
+    private final Map<String, String> planRegions;
 
     /**
      * @param planScheme every known plan → its scheme, {@code "EMPLOYEE"} or {@code "RESIDENT"}
      *     (e.g. from the rule book)
+     * @param planRegions plan → the insured region of its persons when the file gives none (the
+     *     centre rules' {@code insured_regions}); a plan without one needs the column
      */
-    public PersonCsv(Map<String, String> planScheme) {
+    public PersonCsv(Map<String, String> planScheme, Map<String, String> planRegions) {
+        this.planRegions = Map.copyOf(planRegions);
         Map<String, Scheme> m = new TreeMap<>();
         planScheme.forEach(
                 (plan, scheme) ->
@@ -163,7 +175,7 @@ public final class PersonCsv {
 
     /** Reads and validates the whole file: every bad record is reported, not only the first. */
     public Parsed read(Reader in) throws IOException {
-        PersonRows rows = new PersonRows(plans);
+        PersonRows rows = new PersonRows(plans, planRegions);
         CsvFile file = CsvFile.read(in, HEADER, rows::add);
         return new Parsed(rows.rows(), file.errors(), file.records());
     }

@@ -1,5 +1,6 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.centre.AdminDivision;
 import cn.onestop.db.Transactions;
 import cn.onestop.request.Accumulator;
 import cn.onestop.request.Accumulators;
@@ -47,7 +48,9 @@ public final class PersonDirectory implements Directory, AutoCloseable {
 
     private static final String PERSON_COLUMNS = "p.person_id, p.name, p.plan, p.status, p.civil_servant, "
             + "p.medical_care, p.cr_disabled, p.arrears, p.benefit_start, p.birth_date, p.enrolled_on, p.student, "
-            + "a.category, a.valid_from, a.valid_to";
+            + "a.category, a.valid_from, a.valid_to, p.insuplc_admdvs";
+    /** How many columns {@link #PERSON_COLUMNS} names: what a query selects after them starts one further. */
+    private static final int PERSON_COLUMN_COUNT = 16;
 
     /** The accumulator columns, prefixed for the join of {@link #holdingWithState}. */
     private static final String STATE_COLUMNS;
@@ -104,6 +107,11 @@ public final class PersonDirectory implements Directory, AutoCloseable {
     /** Drops the cached institutions (an import changed one). */
     public void invalidate() {
         institutions.invalidateAll();
+    }
+
+    /** The institutions' cache, for its meters (it records its statistics). */
+    public Cache<?, ?> institutionCache() {
+        return institutions;
     }
 
     public CacheStats institutionCacheStats() {
@@ -187,9 +195,9 @@ public final class PersonDirectory implements Directory, AutoCloseable {
                 ps.setString(3, credential.value());
                 long[] state = new long[Accumulator.count() + 1];
                 Optional<EnrolledPerson> person = person(ps, List.of(), rs -> {
-                    state[0] = rs.getLong(16);
+                    state[0] = rs.getLong(PERSON_COLUMN_COUNT + 1);
                     for (int i = 0; i < Accumulator.count(); i++) {
-                        state[i + 1] = rs.getLong(17 + i);
+                        state[i + 1] = rs.getLong(PERSON_COLUMN_COUNT + 2 + i);
                     }
                 });
                 return person.map(p -> new Holder(p, Accumulators.of(java.util.Arrays.copyOfRange(state, 1,
@@ -264,6 +272,7 @@ public final class PersonDirectory implements Directory, AutoCloseable {
             LocalDate birth = date(rs, 10);
             LocalDate enrolled = date(rs, 11);
             boolean student = rs.getBoolean(12);
+            AdminDivision region = new AdminDivision(rs.getString(16));
             List<AssistanceIdentity> assistance = new ArrayList<>(1);
             do {
                 if (rs.getString(13) != null) {
@@ -272,7 +281,7 @@ public final class PersonDirectory implements Directory, AutoCloseable {
                 }
             } while (rs.next());
             return Optional.of(new EnrolledPerson(personId, name, plan, status, civilServant, medicalCare, cr, arrears,
-                    benefitStart, birth, enrolled, student, assistance, credentials));
+                    benefitStart, birth, enrolled, student, assistance, credentials, region));
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.onestop.enrolment;
 
+import cn.onestop.centre.AdminDivision;
 import cn.onestop.csv.Bounds;
 import cn.onestop.csv.Cells;
 import cn.onestop.enrolment.PersonCsv.Assistance;
@@ -23,10 +24,15 @@ final class PersonRecordReader {
             new Bounds(2000, 2100, "not a year: ", "must be a year 2000..2100, got ");
 
     private final Map<String, Scheme> plans;
+    private final Map<String, String> planRegions;
 
-    /** @param plans every known plan and its scheme */
-    PersonRecordReader(Map<String, Scheme> plans) {
+    /**
+     * @param plans every known plan and its scheme
+     * @param planRegions plan → the insured region its persons have when the file gives none
+     */
+    PersonRecordReader(Map<String, Scheme> plans, Map<String, String> planRegions) {
         this.plans = plans;
+        this.planRegions = planRegions;
     }
 
     /** The record as a row, or null when it has errors (each reported through {@code c}). */
@@ -54,6 +60,7 @@ final class PersonRecordReader {
         if (!opening.isEmpty() && c.isEmpty("opening_year")) {
             c.error("opening_year", "is required when opening_accumulators are given");
         }
+        String region = insuredRegion(c, plan, scheme);
         if (c.failed()) {
             return null;
         }
@@ -75,7 +82,28 @@ final class PersonRecordReader {
                 balance,
                 List.copyOf(assistance),
                 openingYear,
-                Collections.unmodifiableMap(opening));
+                Collections.unmodifiableMap(opening),
+                region);
+    }
+
+    /** The file's insured region, or, when the cell is empty, the plan's. */
+    private String insuredRegion(Cells c, String plan, Scheme scheme) {
+        String given = c.get("insuplc_admdvs");
+        if (!given.isEmpty()) {
+            if (!AdminDivision.isCode(given)) {
+                c.error("insuplc_admdvs", "must be a 6-digit admin-division code (e.g. 150400), got \"" + given + "\"");
+                return null;
+            }
+            return given;
+        }
+        if (scheme == null) {
+            return null; // the unknown plan is reported
+        }
+        String region = planRegions.get(plan);
+        if (region == null) {
+            c.error("insuplc_admdvs", "is required: the centre rules name no insured region for plan " + plan);
+        }
+        return region;
     }
 
     /** The scheme of a known plan; null (reported) for an unknown one. */

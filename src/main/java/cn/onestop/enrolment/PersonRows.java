@@ -22,8 +22,8 @@ final class PersonRows {
     private final List<Map<String, Owner>> credentialOwners =
             List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
 
-    PersonRows(Map<String, Scheme> plans) {
-        this.reader = new PersonRecordReader(plans);
+    PersonRows(Map<String, Scheme> plans, Map<String, String> planRegions) {
+        this.reader = new PersonRecordReader(plans, planRegions);
     }
 
     /** The valid rows so far, in file order. */

@@ -15,7 +15,8 @@ record PersonValues(
         LocalDate benefitStart,
         LocalDate birthDate,
         LocalDate enrolledOn,
-        boolean student) {
+        boolean student,
+        String insuredRegion) {
     static PersonValues of(Row r) {
         return new PersonValues(
                 r.name(),
@@ -28,6 +29,7 @@ record PersonValues(
                 r.benefitStart(),
                 r.birthDate(),
                 r.enrolledOn(),
-                r.student());
+                r.student(),
+                r.insuredRegion());
     }
 }

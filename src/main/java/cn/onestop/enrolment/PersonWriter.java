@@ -2,6 +2,7 @@ package cn.onestop.enrolment;
 
 import cn.onestop.enrolment.PersonCsv.Assistance;
 import cn.onestop.enrolment.PersonCsv.Row;
+import cn.onestop.kernel.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,7 +10,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongConsumer;
 
 /**
  * Writes the changes of a {@link PersonPlan} in the import's transaction, as JDBC batches of
@@ -23,13 +23,15 @@ final class PersonWriter {
             "DELETE FROM assistance_identities WHERE person_id = ?";
     private static final String UPSERT_PERSON =
             "INSERT INTO persons (person_id, name, plan, status, civil_servant, medical_care,"
-                + " cr_disabled, arrears, benefit_start, birth_date, enrolled_on, student) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name ="
+                + " cr_disabled, arrears, benefit_start, birth_date, enrolled_on, student,"
+                + " insuplc_admdvs) VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name ="
                 + " VALUES(name), plan = VALUES(plan), status = VALUES(status), civil_servant ="
                 + " VALUES(civil_servant), medical_care = VALUES(medical_care), cr_disabled ="
                 + " VALUES(cr_disabled), arrears = VALUES(arrears), benefit_start ="
                 + " VALUES(benefit_start), birth_date = VALUES(birth_date), enrolled_on ="
-                + " VALUES(enrolled_on), student = VALUES(student)";
+                + " VALUES(enrolled_on), student = VALUES(student), insuplc_admdvs ="
+                + " VALUES(insuplc_admdvs)";
     private static final String INSERT_CREDENTIAL =
             "INSERT INTO credentials (cert_type, cert_value, person_id) VALUES (?, ?, ?)";
     private static final String INSERT_ASSISTANCE =
@@ -79,10 +81,9 @@ final class PersonWriter {
     }
 
     /**
-     * Writes {@code changes}; {@code progress} (may be null) receives the number of rows written
-     * every {@value EnrolmentImport#PROGRESS_EVERY} rows and once at the end.
+     * Writes {@code changes}, advancing {@code progress} by each batch of persons written.
      */
-    static void write(Connection c, List<PersonChange> changes, LongConsumer progress)
+    static void write(Connection c, List<PersonChange> changes, Progress progress)
             throws SQLException {
         deleteReplaced(c, changes);
         try (PreparedStatement person = c.prepareStatement(UPSERT_PERSON);
@@ -102,20 +103,12 @@ final class PersonWriter {
                             accountJournal,
                             accumulator,
                             accumulatorJournal);
-            long done = 0;
             for (List<PersonChange> chunk : Chunks.of(changes)) {
                 for (PersonChange ch : chunk) {
                     w.add(ch);
                 }
                 w.flush();
-                long before = done;
-                done += chunk.size();
-                if (progress != null
-                        && (done / EnrolmentImport.PROGRESS_EVERY
-                                        != before / EnrolmentImport.PROGRESS_EVERY
-                                || done == changes.size())) {
-                    progress.accept(done);
-                }
+                progress.advance(chunk.size());
             }
         }
     }
@@ -226,6 +219,7 @@ final class PersonWriter {
         setDate(ps, 10, r.birthDate());
         setDate(ps, 11, r.enrolledOn());
         ps.setBoolean(12, r.student());
+        ps.setString(13, r.insuredRegion());
     }
 
     private static void bindAccumulators(PreparedStatement ps, String id, Row r, long[] v)

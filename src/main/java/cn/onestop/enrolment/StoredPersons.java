@@ -60,7 +60,7 @@ final class StoredPersons {
         Map<String, PersonValues> out = new HashMap<>();
         String select =
                 "SELECT person_id, name, plan, status, civil_servant, medical_care, cr_disabled,"
-                        + " arrears, benefit_start, birth_date, enrolled_on, student FROM persons";
+                        + " arrears, benefit_start, birth_date, enrolled_on, student, insuplc_admdvs FROM persons";
         query(c, select, chunk, rs -> {
             String id = rs.getString(1);
             ids.put(Keys.key(id), id);
@@ -77,7 +77,8 @@ final class StoredPersons {
                             rs.getObject(9, LocalDate.class),
                             rs.getObject(10, LocalDate.class),
                             rs.getObject(11, LocalDate.class),
-                            rs.getBoolean(12)));
+                            rs.getBoolean(12),
+                            rs.getString(13)));
         });
         return out;
     }

@@ -2,6 +2,7 @@ package cn.onestop.gateway;
 
 import cn.onestop.catalog.CatalogCache;
 import cn.onestop.catalog.CatalogStore;
+import cn.onestop.clearing.ClearingUseCases;
 import cn.onestop.db.Database;
 import cn.onestop.enrolment.PersonDirectory;
 import cn.onestop.identity.AuthFailures;
@@ -11,7 +12,11 @@ import cn.onestop.ledger.JdbcLedger;
 import cn.onestop.rules.parse.RuleFiles;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
+import cn.onestop.settle.SettlementEvents;
 import cn.onestop.settle.UseCases;
+import cn.onestop.visits.VisitUseCases;
+import cn.onestop.visitstore.JdbcMessageJournal;
+import cn.onestop.visitstore.JdbcVisits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +27,20 @@ import java.time.Duration;
 
 /**
  * Everything a gateway node runs on, over one database: rule versions, catalogs, the enrolment
- * directory, identities, the ledger, and the use cases built over them.
+ * directory, identities, the ledger, and the use cases built over them (the settlement use cases and the
+ * national flow's visits).
  */
 record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, PersonDirectory directory,
                   IdentityStore identities, Authenticator authenticator, AuthFailures authFailures,
-                  UseCases useCases) implements AutoCloseable {
+                  UseCases useCases, VisitUseCases visits, ClearingUseCases clearing) implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Components.class);
 
     /**
      * Publishes the bundled rule tables the database lacks, loads the sample data (and the sample
      * catalog) into an empty database if asked, and builds the use cases.
      */
-    static Components open(Database database, ServerConfig cfg, Duration authRecheck, Clock clock)
-            throws IOException, SQLException {
+    static Components open(Database database, ServerConfig cfg, ClearingConfig clearingCfg, Duration authRecheck,
+                           Clock clock, SettlementEvents events) throws IOException, SQLException {
         RuleStore store = new RuleStore(database.dataSource(), clock);
         for (String note : store.seed(RuleFiles.bundledFiles())) {
             LOG.info("rules: {}", note);
@@ -49,9 +55,14 @@ record Components(RuleStore ruleStore, RuleCache rules, CatalogCache catalogs, P
         PersonDirectory directory = new PersonDirectory(database.dataSource(), cfg.rulesPoll());
         IdentityStore identities = new IdentityStore(database.dataSource());
         UseCases useCases = UseCases.over(directory, new CatalogBills(catalogs), new JdbcLedger(database.dataSource()),
-                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching());
+                rules, clock.withZone(cfg.zone()), cfg.limits(), cfg.batching(), events);
+        // the national interface's stateful flow: visits and fee details, over the same use cases
+        VisitUseCases visits = VisitUseCases.over(new JdbcVisits(database.dataSource()),
+                new JdbcMessageJournal(database.dataSource()), useCases, clock.withZone(cfg.zone()));
+        ClearingUseCases clearing = ClearingSide.over(database, clearingCfg, rules, clock, cfg.zone());
         return new Components(store, rules, catalogs, directory, identities,
-                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases);
+                new Authenticator(identities, authRecheck), new AuthFailures(database.dataSource()), useCases, visits,
+                clearing);
     }
 
     @Override

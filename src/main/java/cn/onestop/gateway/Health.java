@@ -92,6 +92,11 @@ final class Health implements AutoCloseable {
         return databaseUp;
     }
 
+    /** Whether the worker queue or the batch queue is full (calls are refused RESOURCE_EXHAUSTED). */
+    boolean atCapacity() {
+        return full;
+    }
+
     private void pollQueue() {
         ThreadPoolExecutor w = workers;
         int waiting = w.getQueue().size();

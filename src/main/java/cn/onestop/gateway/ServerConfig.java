@@ -34,13 +34,14 @@ import java.util.Map;
  *   batch.max-size              ONESTOP_BATCH_MAX_SIZE    64 (settlements of different persons per commit)
  *   batch.linger-us             ONESTOP_BATCH_LINGER_US   200 (how long a writer waits for company)
  *   batch.queue                 ONESTOP_BATCH_QUEUE       4096 (settlements waiting; more are RESOURCE_EXHAUSTED)
+ *   bench.echo                  ONESTOP_BENCH_ECHO        false (the benchmarks' EchoService, the transport's ceiling)
  * </pre>
  *
  * @param threads 0 = size the executor to the database pool
  */
 public record ServerConfig(int port, int threads, int queue, Duration defaultTimeout, ZoneId zone, Duration rulesPoll,
                            boolean loadSamples, Path samplesDir, Path catalogDir, int catalogCacheSize,
-                           Batching batching, int maxMessageBytes, Limits limits) {
+                           Batching batching, int maxMessageBytes, Limits limits, boolean echo) {
     // keys: {property, environment variable}
     private static final String[] PORT = {"server.port", "ONESTOP_PORT"};
     private static final String[] THREADS = {"server.threads", "ONESTOP_THREADS"};
@@ -85,32 +86,32 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
         return new ServerConfig(50051, 0, 256, Duration.ofSeconds(10), ZoneId.of("Asia/Shanghai"),
                 Duration.ofSeconds(2),
                 true, Path.of("config", "samples"), Path.of("config", "catalog"), 200_000,
-                Batching.defaults(), LimitSettings.DEFAULT_MAX_MESSAGE_BYTES, Limits.DEFAULTS);
+                Batching.defaults(), LimitSettings.DEFAULT_MAX_MESSAGE_BYTES, Limits.DEFAULTS, false);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(p, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching, maxMessageBytes, limits);
+                catalogCacheSize, batching, maxMessageBytes, limits, echo);
     }
 
     public ServerConfig withThreads(int n) {
         return new ServerConfig(port, n, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching, maxMessageBytes, limits);
+                catalogCacheSize, batching, maxMessageBytes, limits, echo);
     }
 
     public ServerConfig withQueue(int n) {
         return new ServerConfig(port, threads, n, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching, maxMessageBytes, limits);
+                catalogCacheSize, batching, maxMessageBytes, limits, echo);
     }
 
     public ServerConfig withSamples(boolean load) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, load, samplesDir, catalogDir,
-                catalogCacheSize, batching, maxMessageBytes, limits);
+                catalogCacheSize, batching, maxMessageBytes, limits, echo);
     }
 
     public ServerConfig withRulesPoll(Duration poll) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, poll, loadSamples, samplesDir, catalogDir,
-                catalogCacheSize, batching, maxMessageBytes, limits);
+                catalogCacheSize, batching, maxMessageBytes, limits, echo);
     }
 
     /**
@@ -142,7 +143,8 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
                 s.path(SAMPLES_DIR[0], SAMPLES_DIR[1], d.samplesDir()),
                 s.path(CATALOG_DIR[0], CATALOG_DIR[1], d.catalogDir()),
                 s.intValue(CATALOG_CACHE[0], CATALOG_CACHE[1], d.catalogCacheSize(), 1_000, Integer.MAX_VALUE),
-                batching(s, d.batching()), LimitSettings.maxMessageBytes(s), LimitSettings.limits(s));
+                batching(s, d.batching()), LimitSettings.maxMessageBytes(s), LimitSettings.limits(s),
+                s.bool(ECHO[0], ECHO[1], d.echo()));
     }
 
     /**
@@ -164,6 +166,7 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
     private static final String[] BATCH_SIZE = {"batch.max-size", "ONESTOP_BATCH_MAX_SIZE"};
     private static final String[] LINGER = {"batch.linger-us", "ONESTOP_BATCH_LINGER_US"};
     private static final String[] BATCH_QUEUE = {"batch.queue", "ONESTOP_BATCH_QUEUE"};
+    private static final String[] ECHO = {"bench.echo", "ONESTOP_BENCH_ECHO"};
 
     private static Batching batching(Settings s, Batching d) {
         return new Batching(s.intValue(LANES[0], LANES[1], d.lanes(), 1, 64),
@@ -175,18 +178,24 @@ public record ServerConfig(int port, int threads, int queue, Duration defaultTim
     /** The largest gRPC message accepted, bytes. */
     public ServerConfig withMaxMessageBytes(int n) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
-                catalogDir, catalogCacheSize, batching, n, limits);
+                catalogDir, catalogCacheSize, batching, n, limits, echo);
     }
 
     /** The bounds of a bill. */
     public ServerConfig withLimits(Limits l) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
-                catalogDir, catalogCacheSize, batching, maxMessageBytes, l);
+                catalogDir, catalogCacheSize, batching, maxMessageBytes, l, echo);
     }
 
     public ServerConfig withBatching(Batching b) {
         return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
-                catalogDir, catalogCacheSize, b, maxMessageBytes, limits);
+                catalogDir, catalogCacheSize, b, maxMessageBytes, limits, echo);
+    }
+
+    /** With the benchmarks' echo service registered (or not). */
+    public ServerConfig withEcho(boolean on) {
+        return new ServerConfig(port, threads, queue, defaultTimeout, zone, rulesPoll, loadSamples, samplesDir,
+                catalogDir, catalogCacheSize, batching, maxMessageBytes, limits, on);
     }
 
     private static ZoneId zone(Settings s, ZoneId dflt) {

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * is answered RESOURCE_EXHAUSTED at once), then on the worker refuses a call that was cancelled or
  * whose deadline passed while it queued, resolves the caller (UNAUTHENTICATED when there is none),
  * answers a refusal as its status, and never lets an exception reach the client as anything but a
- * status.
+ * status. The call's request id, method and caller are in the MDC of the worker while it works, and
+ * of the thread that answers (a batch writer, for a settlement), so every line logged on the call's
+ * behalf carries them.
  */
 final class Calls {
     private final Duration defaultTimeout;
@@ -66,6 +68,14 @@ final class Calls {
     }
 
     private <T> void runNow(String method, Context ctx, StreamObserver<T> out, AsyncHandler<T> handler) {
+        CallLog.Entry entry = entry(method, ctx);
+        try (CallLog.Mdc mdc = entry.inMdc()) {
+            runLogged(method, entry, ctx, out, handler);
+        }
+    }
+
+    private <T> void runLogged(String method, CallLog.Entry entry, Context ctx, StreamObserver<T> out,
+                               AsyncHandler<T> handler) {
         try {
             if (ctx.isCancelled()) {
                 out.onError(Errors.status(Code.CANCELLED, "the call was cancelled before it ran", "CANCELLED"));
@@ -83,13 +93,18 @@ final class Calls {
                 deadline = deadline.atMost(Duration.ofNanos(left));
             }
             try (Deadline.Scope scope = deadline.enter()) { // bounds the waits for the database too
-                Optional<Caller> caller = caller(method, ctx);
+                Optional<Caller> caller = caller(method, entry, ctx);
                 if (caller.isEmpty()) {
                     out.onError(Errors.status(Code.UNAUTHENTICATED, "no valid identity: present a client certificate "
                             + "issued by the gateway's CA or an 'authorization: Bearer <token>' header", "UNAUTHENTICATED"));
                     return;
                 }
-                handler.handle(caller.get(), deadline).whenComplete((r, t) -> answer(method, out, r, t));
+                org.slf4j.MDC.put("principal", caller.get().subject());
+                handler.handle(caller.get(), deadline).whenComplete((r, t) -> {
+                    try (CallLog.Mdc answering = entry.inMdc()) { // on the thread that completes it
+                        answer(method, out, r, t);
+                    }
+                });
             }
         } catch (InvalidRequestException e) {
             out.onError(Errors.invalid(e));
@@ -116,14 +131,20 @@ final class Calls {
         }
     }
 
-    private Optional<Caller> caller(String method, Context ctx) {
+    /** The call's log entry (one made here when the call came past no {@link CallLog}: a test's own server). */
+    private static CallLog.Entry entry(String method, Context ctx) {
+        CallLog.Entry e = CallLog.ENTRY.get(ctx);
+        return e != null ? e : new CallLog.Entry(cn.onestop.kernel.RequestIds.fresh(), method);
+    }
+
+    private Optional<Caller> caller(String method, CallLog.Entry entry, Context ctx) {
         Presented presented = IdentityInterceptor.PRESENTED.get(ctx);
-        String requestId = IdentityInterceptor.REQUEST_ID.get(ctx);
         Authenticator.Outcome o = authenticator.authenticate(presented == null ? Presented.NOTHING : presented,
-                requestId == null ? "" : requestId);
+                entry.requestId);
         if (o.caller().isEmpty()) {
-            failures.refused(method, o, requestId);
+            failures.refused(method, o, entry.requestId);
         }
+        o.caller().ifPresent(entry::caller);
         return o.caller();
     }
 }

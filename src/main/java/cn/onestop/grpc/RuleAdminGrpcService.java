@@ -15,11 +15,24 @@ import cn.onestop.kernel.Role;
 import cn.onestop.rulestore.RuleCache;
 import cn.onestop.rulestore.RuleStore;
 import cn.onestop.rulestore.RuleVersionInfo;
+import cn.onestop.settle.BatchStats;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.grpc.stub.StreamObserver;
 
+import com.sun.management.GcInfo;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 /** Rule versions and node statistics, for the insurance centre's operators. */
 final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceImplBase {
@@ -29,16 +42,19 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
     private final PersonDirectory directory;
     private final HikariPoolMXBean pool;
     private final ThreadPoolExecutor executor;
+    private final Supplier<BatchStats> batches;
     private final Calls calls;
 
     RuleAdminGrpcService(RuleStore store, RuleCache cache, CatalogCache catalogs, PersonDirectory directory,
-                         HikariPoolMXBean pool, ThreadPoolExecutor executor, Calls calls) {
+                         HikariPoolMXBean pool, ThreadPoolExecutor executor, Supplier<BatchStats> batches,
+                         Calls calls) {
         this.store = store;
         this.cache = cache;
         this.catalogs = catalogs;
         this.directory = directory;
         this.pool = pool;
         this.executor = executor;
+        this.batches = batches;
         this.calls = calls;
     }
 
@@ -54,7 +70,7 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
                 return new Result.Failed<>(f.failure());
             }
             cache.refresh(); // live here at once; other nodes within their poll interval
-            return Result.ok(version(r.value().version()));
+            return Result.ok(version(r.value().version()).toBuilder().setCreated(r.value().created()).build());
         });
     }
 
@@ -64,7 +80,9 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
             ListRuleVersionsResponse.Builder b = ListRuleVersionsResponse.newBuilder().setGeneration(cache.generation());
             for (RuleStore.Stored s : store.loadAll()) {
                 if (request.getPlan().isEmpty() || request.getPlan().equals(s.meta().plan())) {
-                    b.addVersions(version(s.meta()));
+                    RuleVersion v = version(s.meta());
+                    b.addVersions(request.getWithContent()
+                            ? v.toBuilder().setContent(new String(s.content(), StandardCharsets.UTF_8)).build() : v);
                 }
             }
             return Result.ok(b.build());
@@ -87,8 +105,37 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
                 b.setDbPoolActive(pool.getActiveConnections()).setDbPoolIdle(pool.getIdleConnections())
                         .setDbPoolTotal(pool.getTotalConnections());
             }
+            heap(b);
+            BatchStats s = batches.get();
+            b.setSettleBatches(s.batches()).setSettleBatched(s.settlements());
             return Result.ok(b.build());
         });
+    }
+
+    /** The heap now, and what the latest collection (young or full) left in it: the live data then. */
+    private static void heap(Stats.Builder b) {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        Set<String> heapPools = new HashSet<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                heapPools.add(p.getName());
+            }
+        }
+        GcInfo last = null;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            GcInfo i = gc instanceof com.sun.management.GarbageCollectorMXBean g ? g.getLastGcInfo() : null;
+            if (i != null && (last == null || i.getEndTime() > last.getEndTime())) {
+                last = i;
+            }
+        }
+        long afterGc = 0;
+        if (last != null) {
+            for (Map.Entry<String, MemoryUsage> e : last.getMemoryUsageAfterGc().entrySet()) {
+                afterGc += heapPools.contains(e.getKey()) ? e.getValue().getUsed() : 0;
+            }
+        }
+        b.setHeapUsedBytes(heap.getUsed()).setHeapCommittedBytes(heap.getCommitted())
+                .setHeapMaxBytes(Math.max(0, heap.getMax())).setHeapAfterGcBytes(afterGc);
     }
 
     private static RuleVersion version(RuleVersionInfo v) {
@@ -103,6 +150,9 @@ final class RuleAdminGrpcService extends RuleAdminServiceGrpc.RuleAdminServiceIm
         }
         if (v.forcedReason() != null) {
             b.setForcedReason(v.forcedReason());
+        }
+        if (v.publishedBy() != null) {
+            b.setPublishedBy(v.publishedBy());
         }
         return b.build();
     }

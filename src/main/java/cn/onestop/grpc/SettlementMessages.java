@@ -100,7 +100,12 @@ final class SettlementMessages {
                 .setPersonId(r.personId())
                 .setStatus(SettlementStatus.valueOf(r.status().name()))
                 .setSettlement(bill(r.bill()))
-                .setCreatedAt(r.createdAt().toString());
+                .setCreatedAt(r.createdAt().toString())
+                .setInsuplcAdmdvs(r.clearing().insuredRegion().code())
+                .setMdtrtareaAdmvs(r.clearing().treatingRegion().code())
+                .setClrCategory(r.clearing().category().name())
+                .setClrType(r.clearing().type().code())
+                .setInsutype(r.clearing().insuranceType().code());
         if (r.reversalId() != null) {
             b.setReversalId(r.reversalId());
             b.setReversedAt(r.reversedAt().toString());
@@ -136,7 +141,8 @@ final class SettlementMessages {
         PersonInfo.Builder b = PersonInfo.newBuilder().setPersonId(p.personId()).setName(p.name())
                 .setPlan(p.plan()).setStatus(p.status().name()).setCivilServant(p.civilServant())
                 .setMedicalCare(p.medicalCare()).setCrDisabled(p.crDisabled().name()).setArrears(p.arrears())
-                .setStudent(p.student()).setYear(v.year()).setAccountBalance(v.accountBalance());
+                .setStudent(p.student()).setYear(v.year()).setAccountBalance(v.accountBalance())
+                .setInsuplcAdmdvs(p.insuredRegion().code());
         if (p.benefitStart() != null) {
             b.setBenefitStart(p.benefitStart().toString());
         }

@@ -15,14 +15,16 @@ import java.util.TreeSet;
 /**
  * The identities a development gateway starts with, so that its own client works at once: a
  * principal and a client certificate for every registered institution, for an administrator
- * ({@code admin}), an auditor ({@code auditor}) and a clearing node serving every region of those
- * institutions and the region-level plan ({@code clearing-node}). Made once; existing ones are kept.
+ * ({@code admin}), an auditor ({@code auditor}), a clearing node serving every region of those
+ * institutions and the region-level plan ({@code clearing-node}) and a monitor that scrapes the
+ * metrics ({@code monitor}). Made once; existing ones are kept, and one missing is added.
  */
 public final class DevIdentities {
     private static final Logger LOG = LoggerFactory.getLogger(DevIdentities.class);
     public static final String ADMIN = "admin";
     public static final String AUDITOR = "auditor";
     public static final String CLEARING = "clearing-node";
+    public static final String MONITOR = "monitor";
     /** The region-level plan's insured region (自治区本级). */
     private static final String REGION_LEVEL = "159900";
 
@@ -44,6 +46,7 @@ public final class DevIdentities {
         made += ensure(store, pki, by, new Principal(ADMIN, Role.CENTRE_ADMIN, null, Set.of(), false));
         made += ensure(store, pki, by, new Principal(AUDITOR, Role.AUDITOR, null, Set.of(), false));
         made += ensure(store, pki, by, new Principal(CLEARING, Role.CLEARING, null, regions, false));
+        made += ensure(store, pki, by, new Principal(MONITOR, Role.MONITOR, null, Set.of(), false));
         if (made > 0) {
             LOG.info("development identities: {} client certificates issued under {}", made, pki.dir());
         }

@@ -33,5 +33,28 @@ public enum Reason {
     /** The rule version's effective range overlaps a published one, or changes the plan's scheme. */
     RULE_VERSION_CONFLICT,
     /** The rule version would take effect on dates that already have settlements of its plan, and was not forced. */
-    RULE_VERSION_RETROACTIVE
+    RULE_VERSION_RETROACTIVE,
+    /** No visit (就诊, national mdtrt_id) of the caller's institution has this id. */
+    VISIT_NOT_FOUND,
+    /** The visit's state does not allow this: it is cancelled, settled, or being settled. */
+    VISIT_STATE,
+    /** The message was reversed (冲正, 2601) before it arrived or while it ran: it never takes effect. */
+    MESSAGE_VOIDED,
+    /** No file of the national file exchange (9101 / 9102) of the caller's institution has this number, or it expired. */
+    FILE_NOT_FOUND,
+    /** A day can be closed only once it is over (and the close's grace has passed). */
+    DAY_NOT_OVER,
+    /** A month's statement, extract confirmation or clearing application waits until the month is over. */
+    MONTH_NOT_OVER,
+    /** A clearing application needs a balanced totals reconciliation of its whole month. */
+    NOT_RECONCILED,
+    /** A clearing node asked to roll back a month it has not confirmed. */
+    NOT_CONFIRMED,
+    /** A clearing node asked for an insured region it does not serve. */
+    REGION_NOT_SERVED,
+    APPLICATION_NOT_FOUND,
+    /** The centre accepted the clearing application: it can no longer be withdrawn. */
+    APPLICATION_ACCEPTED,
+    /** The clearing application was withdrawn: it can no longer be accepted. */
+    APPLICATION_WITHDRAWN
 }

@@ -9,5 +9,7 @@ public enum Role {
     /** The insurance centre's administrators: rule versions, catalogs, enrolment and institution imports, credentials. */
     CENTRE_ADMIN,
     /** Read-only, everything: an insurance auditor. */
-    AUDITOR
+    AUDITOR,
+    /** Operations: scrapes the metrics and reads the health of a node, and nothing else. */
+    MONITOR
 }

@@ -7,6 +7,7 @@ import cn.onestop.engine.Outcome;
 import cn.onestop.engine.SplitEngine;
 import cn.onestop.json.RequestJson;
 import cn.onestop.json.SettlementJson;
+import cn.onestop.kernel.Progress;
 import cn.onestop.request.SettlementRequest;
 import cn.onestop.rules.RuleBook;
 import cn.onestop.rules.RuleTable;
@@ -53,6 +54,11 @@ public final class LedgerAudit {
     }
 
     public Report run() throws SQLException {
+        return run(Progress.NONE);
+    }
+
+    /** The audit, telling {@code progress} how many settlements there are to split again, as they are. */
+    public Report run(Progress progress) throws SQLException {
         List<String> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             // one snapshot for every table, so settlements committing meanwhile cannot look half-done
@@ -63,7 +69,7 @@ public final class LedgerAudit {
                 }
                 int rows = accumulators(c, found);
                 int accounts = accounts(c, found);
-                int settlements = settlements(c, found);
+                int settlements = settlements(c, found, Progress.orNone(progress));
                 AuditVerifier.Report trail = AuditVerifier.verify(c);
                 found.addAll(trail.discrepancies());
                 return new Report(rows, accounts, settlements, trail.rows(), List.copyOf(found));
@@ -180,7 +186,7 @@ public final class LedgerAudit {
         return null;
     }
 
-    private int settlements(Connection c, List<String> found) throws SQLException {
+    private int settlements(Connection c, List<String> found, Progress progress) throws SQLException {
         Map<String, long[]> journal = new HashMap<>();
         Map<String, long[]> reversals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT settlement_id, kind, "
@@ -195,12 +201,18 @@ public final class LedgerAudit {
             }
         }
         Map<String, List<FundPayment>> funds = FundRows.all(c);
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM settlements");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            progress.start("re-splitting settlements", rs.getLong(1));
+        }
         int n = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT " + SettlementColumns.SELECT + ", engine_input "
                 + "FROM settlements");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 n++;
+                progress.advance(1);
                 String id = rs.getString("settlement_id");
                 SettlementRecord r;
                 try {
@@ -212,6 +224,7 @@ public final class LedgerAudit {
                 check(r, rs.getString("engine_input"), journal, reversals, found);
             }
         }
+        progress.done();
         return n;
     }
 

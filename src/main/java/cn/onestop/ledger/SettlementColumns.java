@@ -1,5 +1,10 @@
 package cn.onestop.ledger;
 
+import cn.onestop.centre.AdminDivision;
+import cn.onestop.centre.Clearing;
+import cn.onestop.centre.ClearingCategory;
+import cn.onestop.centre.ClearingType;
+import cn.onestop.centre.InsuranceType;
 import cn.onestop.engine.Flag;
 import cn.onestop.engine.FundPayment;
 import cn.onestop.engine.SetlInfo;
@@ -29,6 +34,9 @@ final class SettlementColumns {
             "preselfpay_amt", "inscp_scp_amt", "act_pay_dedc", "hifp_pay", "hifob_pay", "hifmi_pay", "cvlserv_pay",
             "maf_pay", "fund_pay_sumamt", "acct_pay", "acct_mulaid_pay", "psn_cash_pay", "psn_part_amt",
             "hosp_part_amt", "balc", "meal_allowance");
+    /** What a settlement records for its clearing (POLICY §11). */
+    static final List<String> CLEARING = List.of("insuplc_admdvs", "mdtrtarea_admvs", "clr_category", "clr_type",
+            "insutype");
     /** The accumulator delta, {@code d_<accumulator>}, in {@link Accumulator} order. */
     static final List<String> DELTAS;
     /** What a record is read from. */
@@ -44,6 +52,7 @@ final class SettlementColumns {
                 "status", "plan", "settle_date", "rule_version", "assistance_version", "own_account_debit",
                 "family_person_id", "family_account_debit", "flags", "warnings", "catalog_warnings",
                 "catalog_version", "explanation", "created_at", "reversal_id", "reversed_at"));
+        cols.addAll(CLEARING);
         cols.addAll(AMOUNTS);
         cols.addAll(DELTAS);
         SELECT = String.join(", ", cols);
@@ -90,14 +99,14 @@ final class SettlementColumns {
                String plan, java.time.LocalDate settleDate, String ruleVersion, String assistanceVersion,
                long ownDebit, String familyPersonId, long familyDebit, List<Flag> flags, List<Warning> warnings,
                List<String> catalogWarnings, String catalogVersion, List<Step> steps, Instant createdAt,
-               String reversalId, Instant reversedAt, SetlInfo amounts, Accumulators delta) {
+               String reversalId, Instant reversedAt, SetlInfo amounts, Accumulators delta, Clearing clearing) {
 
         SettlementRecord record(List<FundPayment> funds) {
             Settlement split = new Settlement(ruleVersion, assistanceVersion, amounts, funds, delta,
                     amounts.acctMulaidPay(), flags, warnings, steps);
             return new SettlementRecord(id, institutionCode, messageId, personId, status,
                     new SettledBill(plan, settleDate, split, catalogWarnings, catalogVersion), createdAt, ownDebit,
-                    familyPersonId, familyDebit, reversalId, reversedAt);
+                    familyPersonId, familyDebit, reversalId, reversedAt, clearing);
         }
     }
 
@@ -126,7 +135,17 @@ final class SettlementColumns {
                 strings(rs.getString("warnings")).stream().map(Warning::valueOf).toList(),
                 strings(rs.getString("catalog_warnings")), rs.getString("catalog_version"), steps,
                 instant(rs.getTimestamp("created_at")), rs.getString("reversal_id"),
-                instant(rs.getTimestamp("reversed_at")), amounts, Accumulators.of(d));
+                instant(rs.getTimestamp("reversed_at")), amounts, Accumulators.of(d), clearing(rs));
+    }
+
+    /** The clearing columns as the record's clearing. */
+    static Clearing clearing(ResultSet rs) throws SQLException {
+        String type = rs.getString("clr_type");
+        String insutype = rs.getString("insutype");
+        return new Clearing(new AdminDivision(rs.getString("insuplc_admdvs")),
+                new AdminDivision(rs.getString("mdtrtarea_admvs")), ClearingCategory.valueOf(rs.getString("clr_category")),
+                ClearingType.ofCode(type).orElseThrow(() -> new SQLException("unknown clr_type " + type)),
+                InsuranceType.ofCode(insutype).orElseThrow(() -> new SQLException("unknown insutype " + insutype)));
     }
 
     private static Instant instant(Timestamp t) {

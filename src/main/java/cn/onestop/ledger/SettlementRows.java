@@ -38,6 +38,7 @@ final class SettlementRows implements Settlements {
                 "engine_input", "flags", "warnings", "catalog_warnings", "catalog_version", "explanation"));
         cols.addAll(SettlementColumns.DELTAS);
         cols.add("created_at");
+        cols.addAll(SettlementColumns.CLEARING);
         INSERT = "INSERT INTO settlements (" + String.join(", ", cols) + ") VALUES ";
         INSERT_ROW = "(" + Sql.marks(cols.size()) + ")";
     }
@@ -97,6 +98,11 @@ final class SettlementRows implements Settlements {
             ps.setLong(i++, s.delta().get(a));
         }
         ps.setTimestamp(i++, Timestamp.from(r.createdAt()));
+        ps.setString(i++, r.clearing().insuredRegion().code());
+        ps.setString(i++, r.clearing().treatingRegion().code());
+        ps.setString(i++, r.clearing().category().name());
+        ps.setString(i++, r.clearing().type().code());
+        ps.setString(i++, r.clearing().insuranceType().code());
         return i;
     }
 

@@ -17,7 +17,11 @@ public enum ParamRange {
     /** Days, visits, or how many of something. */
     COUNT(0, Integer.MAX_VALUE, "a count, at least 0"),
     /** A yes/no rule, 1 or 0. */
-    FLAG(0, 1, "a flag, 0 or 1");
+    FLAG(0, 1, "a flag, 0 or 1"),
+    /** A 6-digit admin-division code (行政区划代码), e.g. 150100. */
+    ADMIN_DIVISION(100_000, 999_999, "a 6-digit admin-division code"),
+    /** The first four digits of an admin-division code: a pooling region (统筹区), e.g. 1501. */
+    POOLING_REGION(1_000, 9_999, "a 4-digit pooling region");
 
     private final long min;
     private final long max;

@@ -20,11 +20,13 @@ public final class RuleBook {
     private final Map<String, RuleTable[]> byPlan;
     private final Map<String, RuleTable> byId;
     private final RuleTable[] assistance;
+    private final RuleTable[] centre;
 
     private RuleBook(Map<String, RuleTable[]> byPlan, Map<String, RuleTable> byId) {
         this.byPlan = byPlan;
         this.byId = byId;
         this.assistance = byPlan.getOrDefault(RuleTable.ASSISTANCE_PLAN, new RuleTable[0]);
+        this.centre = byPlan.getOrDefault(RuleTable.CENTRE_PLAN, new RuleTable[0]);
     }
 
     public static RuleBook empty() {
@@ -86,7 +88,7 @@ public final class RuleBook {
      */
     public Plan plan(String plan) {
         RuleTable[] versions = byPlan.get(plan);
-        return versions == null || RuleTable.ASSISTANCE_PLAN.equals(plan) ? null : new Plan(versions);
+        return versions == null || RuleTable.schemeless(plan) ? null : new Plan(versions);
     }
 
     /** The versions of one plan. */
@@ -122,17 +124,33 @@ public final class RuleBook {
         return inForce(assistance, date);
     }
 
+    /** The rules of settlement with the centre (E §50–§52) in force on {@code date}, or null. */
+    public CentreRules centre(LocalDate date) {
+        RuleTable t = inForce(centre, date);
+        return t == null ? null : t.sections().centre();
+    }
+
+    /** The version of the centre rules in force on {@code date}, or null. */
+    public RuleTable centreTable(LocalDate date) {
+        return inForce(centre, date);
+    }
+
+    /** The newest version of the centre rules (the one that starts last), or null when there is none. */
+    public CentreRules latestCentre() {
+        return centre.length == 0 ? null : centre[centre.length - 1].sections().centre();
+    }
+
     /** The scheme of a plan, or null when the plan is unknown. */
     public Scheme scheme(String plan) {
         RuleTable[] versions = byPlan.get(plan);
-        return versions == null || RuleTable.ASSISTANCE_PLAN.equals(plan) ? null : versions[0].scheme();
+        return versions == null || RuleTable.schemeless(plan) ? null : versions[0].scheme();
     }
 
-    /** Every plan with its scheme (the assistance rules are not a plan). */
+    /** Every plan with its scheme (the assistance and centre rules are not plans). */
     public Map<String, Scheme> plans() {
         Map<String, Scheme> out = new java.util.TreeMap<>();
         byPlan.forEach((plan, versions) -> {
-            if (!RuleTable.ASSISTANCE_PLAN.equals(plan)) {
+            if (!RuleTable.schemeless(plan)) {
                 out.put(plan, versions[0].scheme());
             }
         });

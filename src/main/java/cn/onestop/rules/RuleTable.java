@@ -18,6 +18,8 @@ public record RuleTable(String plan, String id, Scheme scheme, String document, 
                         LocalDate effectiveTo, Param effectiveSource, String digest, Sections sections) {
     /** The plan code of the medical-assistance rules, which apply in every plan. */
     public static final String ASSISTANCE_PLAN = "MEDICAL-ASSISTANCE";
+    /** The plan code of the rules of settlement with the insurance centre (E §50–§52), which apply in every plan. */
+    public static final String CENTRE_PLAN = "CENTRE-SETTLEMENT";
 
     public RuleTable {
         Objects.requireNonNull(plan, "plan");
@@ -29,8 +31,8 @@ public record RuleTable(String plan, String id, Scheme scheme, String document, 
         if (!id.equals(plan + "@" + effectiveFrom)) {
             throw new IllegalArgumentException(id + ": a version's id is PLAN@effective_from");
         }
-        if ((scheme == null) != ASSISTANCE_PLAN.equals(plan)) {
-            throw new IllegalArgumentException(id + ": every plan has a scheme, the assistance rules none");
+        if ((scheme == null) != schemeless(plan)) {
+            throw new IllegalArgumentException(id + ": every plan has a scheme, the assistance and centre rules none");
         }
         if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
             throw new IllegalArgumentException(id + ": effective_to before effective_from");
@@ -45,7 +47,12 @@ public record RuleTable(String plan, String id, Scheme scheme, String document, 
                            PharmacyRules pharmacy, SubsidyRules subsidy, CareOutpatientRules careOutpatient,
                            MutualAidRules mutualAid, ResidentInpatientRules residentInpatient,
                            CriticalIllnessRules criticalIllness, ObservationRules observation, InjuryRules injury,
-                           EligibilityRules eligibility, AssistanceRules assistance) {
+                           EligibilityRules eligibility, AssistanceRules assistance, CentreRules centre) {
+    }
+
+    /** Whether {@code plan} names rules that apply in every plan (assistance, the centre) rather than a plan. */
+    public static boolean schemeless(String plan) {
+        return ASSISTANCE_PLAN.equals(plan) || CENTRE_PLAN.equals(plan);
     }
 
     /** Whether {@code date} falls in this version's explicit range (ignoring later versions). */

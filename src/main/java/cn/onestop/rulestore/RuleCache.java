@@ -54,6 +54,11 @@ public final class RuleCache implements Supplier<RuleBook>, AutoCloseable {
         return generation;
     }
 
+    /** The parsed versions' cache, for its meters (it records its statistics). */
+    public Cache<?, ?> cache() {
+        return parsed;
+    }
+
     public CacheStats stats() {
         return parsed.stats();
     }

@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rule versions in the database: published once, never updated. Publishing inserts the version
@@ -101,61 +102,77 @@ public final class RuleStore {
                     "SELECT generation FROM rule_generation WHERE id = 1 FOR UPDATE")) {
                 ps.executeQuery().close();
             }
-            List<Stored> all = loadAll(c);
-            for (Stored s : all) {
-                if (s.meta().id().equals(table.id())) {
-                    c.rollback();
-                    if (s.meta().digest().equals(table.digest())) {
-                        return Result.ok(new Published(s.meta(), false));
-                    }
-                    return Result.failed(Reason.RULE_VERSION_EXISTS, table.id() + " is already published with "
-                            + "other content; a published version never changes, publish a new effective date");
-                }
-            }
-            List<RuleTable> tables = new ArrayList<>();
-            for (Stored s : all) {
-                tables.add(RuleTableParser.parse(s.meta().origin(), s.content()));
-            }
-            tables.add(table);
-            try {
-                RuleBook.of(tables);
-            } catch (RuleVersionConflictException e) {
+            Optional<Result<Published>> refused = refusal(c, table, forced);
+            if (refused.isPresent()) {
                 c.rollback();
-                return Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage());
+                return refused.get();
             }
-            boolean retroactive = settledOn(c, table);
-            if (forced == null && retroactive) {
-                c.rollback();
-                return Result.failed(Reason.RULE_VERSION_RETROACTIVE, "settlements of plan " + table.plan()
-                        + " already exist on or after " + table.effectiveFrom()
-                        + (table.effectiveTo() == null ? "" : " (to " + table.effectiveTo() + ")")
-                        + ": a version cannot take effect on their dates unless forced with a written reason");
-            }
-            String kept = retroactive ? forced : null; // a reason is kept only where it was needed
+            String kept = forced != null && settledOn(c, table) ? forced : null; // kept only where it was needed
             java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
-                    + "effective_from, effective_to, digest, document, origin, content, published_at, forced_reason) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, table.id());
-                ps.setString(2, table.plan());
-                ps.setDate(3, Date.valueOf(table.effectiveFrom()));
-                ps.setDate(4, table.effectiveTo() == null ? null : Date.valueOf(table.effectiveTo()));
-                ps.setString(5, table.digest());
-                ps.setString(6, document(table));
-                ps.setString(7, origin);
-                ps.setBytes(8, content);
-                ps.setTimestamp(9, Timestamp.from(now));
-                ps.setString(10, kept);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
-                ps.executeUpdate();
-            }
+            insert(c, table, origin, content, now, kept, publisher(by));
             AuditTrail.append(c, List.of(AuditEvent.of(by, "PUBLISH_RULES", table.id(), "digest " + table.digest()
                     + " from " + origin + (kept == null ? "" : "; forced over settled dates: " + kept))));
-            return Result.ok(new Published(meta(table, origin, now, kept), true));
+            return Result.ok(new Published(meta(table, origin, now, kept, publisher(by)), true));
         });
+    }
+
+    /**
+     * Why the version cannot be published as it is, under the generation row's lock: already
+     * published (the same content answers as published, nothing new), overlapping another version,
+     * or taking effect over settled dates without a written reason.
+     */
+    private Optional<Result<Published>> refusal(Connection c, RuleTable table, String forced) throws SQLException {
+        List<Stored> all = loadAll(c);
+        for (Stored s : all) {
+            if (s.meta().id().equals(table.id())) {
+                return Optional.of(s.meta().digest().equals(table.digest())
+                        ? Result.ok(new Published(s.meta(), false))
+                        : Result.failed(Reason.RULE_VERSION_EXISTS, table.id() + " is already published with "
+                                + "other content; a published version never changes, publish a new effective date"));
+            }
+        }
+        List<RuleTable> tables = new ArrayList<>();
+        for (Stored s : all) {
+            tables.add(RuleTableParser.parse(s.meta().origin(), s.content()));
+        }
+        tables.add(table);
+        try {
+            RuleBook.of(tables);
+        } catch (RuleVersionConflictException e) {
+            return Optional.of(Result.failed(Reason.RULE_VERSION_CONFLICT, e.getMessage()));
+        }
+        if (forced == null && settledOn(c, table)) {
+            return Optional.of(Result.failed(Reason.RULE_VERSION_RETROACTIVE, "settlements of plan " + table.plan()
+                    + " already exist on or after " + table.effectiveFrom()
+                    + (table.effectiveTo() == null ? "" : " (to " + table.effectiveTo() + ")")
+                    + ": a version cannot take effect on their dates unless forced with a written reason"));
+        }
+        return Optional.empty();
+    }
+
+    /** The version's row, and the generation every node polls moved on. */
+    private static void insert(Connection c, RuleTable table, String origin, byte[] content, java.time.Instant now,
+                               String forcedReason, String publishedBy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_versions (version_id, plan, "
+                + "effective_from, effective_to, digest, document, origin, content, published_at, forced_reason, "
+                + "published_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, table.id());
+            ps.setString(2, table.plan());
+            ps.setDate(3, Date.valueOf(table.effectiveFrom()));
+            ps.setDate(4, table.effectiveTo() == null ? null : Date.valueOf(table.effectiveTo()));
+            ps.setString(5, table.digest());
+            ps.setString(6, document(table));
+            ps.setString(7, origin);
+            ps.setBytes(8, content);
+            ps.setTimestamp(9, Timestamp.from(now));
+            ps.setString(10, forcedReason);
+            ps.setString(11, publishedBy);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE rule_generation SET generation = generation + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
     }
 
     /** Every published version as one book (what a node would settle with right now). */
@@ -184,23 +201,30 @@ public final class RuleStore {
     private static List<Stored> loadAll(Connection c) throws SQLException {
         List<Stored> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version_id, plan, effective_from, effective_to, digest, "
-                + "document, origin, content, published_at, forced_reason FROM rule_versions "
+                + "document, origin, content, published_at, forced_reason, published_by FROM rule_versions "
                 + "ORDER BY plan, effective_from");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 RuleVersionInfo m = new RuleVersionInfo(rs.getString(1), rs.getString(2),
                         rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(9).toInstant(),
-                        rs.getString(10));
+                        rs.getString(10), rs.getString(11));
                 out.add(new Stored(m, rs.getBytes(8)));
             }
         }
         return out;
     }
 
-    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt, String forced) {
+    static RuleVersionInfo meta(RuleTable t, String origin, java.time.Instant publishedAt, String forced,
+                                String publishedBy) {
         return new RuleVersionInfo(t.id(), t.plan(), t.effectiveFrom(), t.effectiveTo(), t.digest(), document(t),
-                origin, publishedAt, forced);
+                origin, publishedAt, forced, publishedBy);
+    }
+
+    /** The publisher as stored (the column holds 100 characters, a subject at most 64). */
+    private static String publisher(Caller by) {
+        String s = by.subject();
+        return s.length() <= 100 ? s : s.substring(0, 100);
     }
 
     /** Whether settlements of the table's plan exist on a date in its range. */

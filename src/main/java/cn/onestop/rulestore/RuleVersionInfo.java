@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param document the policy document it implements, or null
  * @param origin the file it was published from
  * @param forcedReason why it was published over dates that already had settlements, or null
+ * @param publishedBy the caller who published it, or null when not known (published before V40)
  */
 public record RuleVersionInfo(String id, String plan, LocalDate effectiveFrom, LocalDate effectiveTo, String digest,
-                              String document, String origin, Instant publishedAt, String forcedReason) {
+                              String document, String origin, Instant publishedAt, String forcedReason,
+                              String publishedBy) {
     public RuleVersionInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(plan, "plan");

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Who may do what with settlements, decided here — in the use cases — so that every front obeys the
  * same rules. An institution settles, reverses, reads and lists only under its own code and looks a
  * person up only with a credential presented at its counter; an auditor reads everything and changes
- * nothing; the centre's administrators and clearing nodes do not settle.
+ * nothing; the centre's administrators and clearing nodes do not settle; a monitor does none of it
+ * (it scrapes a node's metrics, which no use case here serves).
  */
 final class Access {
     private Access() {
@@ -38,7 +39,7 @@ final class Access {
         return switch (caller.role()) {
             case INSTITUTION -> caller.institutionCode().equals(r.institutionCode());
             case AUDITOR -> true;
-            case CLEARING, CENTRE_ADMIN -> false;
+            case CLEARING, CENTRE_ADMIN, MONITOR -> false;
         };
     }
 

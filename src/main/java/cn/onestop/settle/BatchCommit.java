@@ -118,7 +118,7 @@ final class BatchCommit {
         String id = ids.next('S', now.toEpochMilli());
         SettlementRecord record = new SettlementRecord(id, cmd.institutionCode(), cmd.messageId(), personId,
                 SettlementStatus.SETTLED, split.value().bill(), now, s.ownAccountDebit(), prep.familyId(),
-                s.familyDebit(), null, null);
+                s.familyDebit(), null, null, split.value().clearing());
         w.settlements.add(new Settlements.New(record, cmd, split.value().input()));
         w.yearMoves.add(new YearRows.Move(p.yearKey(), "SETTLE", id, s.delta()));
         w.accountMoves.add(new Accounts.Move(personId, balance, -s.ownAccountDebit(), "SETTLE", id));

@@ -26,11 +26,13 @@ public final class Reverse {
     private final LedgerStore ledger;
     private final Clock clock;
     private final SettlementIds ids;
+    private final SettlementEvents events;
 
-    Reverse(LedgerStore ledger, Clock clock, SettlementIds ids) {
+    Reverse(LedgerStore ledger, Clock clock, SettlementIds ids, SettlementEvents events) {
         this.ledger = ledger;
         this.clock = clock;
         this.ids = ids;
+        this.events = events;
     }
 
     public Result<Reversed> reverse(Caller caller, ReverseCommand cmd, Deadline deadline) {
@@ -39,7 +41,7 @@ public final class Reverse {
             return new Result.Failed<>(denied.get());
         }
         RequestDigest digest = cmd.digest();
-        return ledger.writeKeyed(deadline, tx -> {
+        Result<Reversed> r = ledger.writeKeyed(deadline, tx -> {
             Optional<MessageKeys.Key> key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
             if (key.isPresent()) {
                 return replay(tx, key.get(), digest);
@@ -67,6 +69,14 @@ public final class Reverse {
             }
             return undo(tx, caller, cmd, digest, s, row, now, deadline);
         });
+        if (r instanceof Result.Ok<Reversed> ok && !ok.value().replayed()) {
+            try {
+                events.reversed(ok.value().record());
+            } catch (RuntimeException e) {
+                // a watcher's failure is not the reversal's: it has committed
+            }
+        }
+        return r;
     }
 
     private Result<Reversed> undo(LedgerTx tx, Caller caller, ReverseCommand cmd, RequestDigest digest,
@@ -102,7 +112,7 @@ public final class Reverse {
                 + cmd.institutionCode() + "/" + cmd.messageId() + ": " + cmd.reason())));
         SettlementRecord after = new SettlementRecord(s.settlementId(), s.institutionCode(), s.messageId(),
                 s.personId(), SettlementStatus.REVERSED, s.bill(), s.createdAt(), s.ownDebit(), s.familyPersonId(),
-                s.familyDebit(), reversalId, now);
+                s.familyDebit(), reversalId, now, s.clearing());
         return Result.ok(reversed(after, false));
     }
 

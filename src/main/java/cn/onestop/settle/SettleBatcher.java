@@ -12,7 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gathers the settlements that arrive together into shared commits, the way a log-structured
@@ -26,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * Galera cluster, another node committing a settlement of one of its persons first fails the whole
  * batch's commit — is split in halves, each tried again within its own settlements' deadlines, so
  * one contended person holds back only the settlements that share its half.
+ *
+ * <p>The answers are handed to a few threads of their own: what a caller does with its answer (the
+ * response message, its serialization and its write to the network) never runs on a lane, so a lane
+ * goes on to its next batch as soon as its commit returns.
  */
 final class SettleBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SettleBatcher.class);
@@ -33,18 +41,29 @@ final class SettleBatcher implements AutoCloseable {
     private final Batching cfg;
     private final LedgerStore ledger;
     private final BatchCommit commit;
+    private final SettlementEvents events;
     private final LinkedBlockingDeque<Pending> waiting;
     private final List<Thread> lanes = new ArrayList<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder splits = new java.util.concurrent.atomic.LongAdder();
+    private final ThreadPoolExecutor answers;
     private volatile boolean closed;
 
-    SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit) {
+    SettleBatcher(Batching cfg, LedgerStore ledger, BatchCommit commit, SettlementEvents events) {
         this.cfg = cfg;
         this.ledger = ledger;
         this.commit = commit;
+        this.events = events;
         this.waiting = new LinkedBlockingDeque<>(cfg.queue());
+        int answerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        AtomicInteger answerNo = new AtomicInteger();
+        this.answers = new ThreadPoolExecutor(answerThreads, answerThreads, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "settle-answer-" + answerNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         for (int i = 0; i < cfg.lanes(); i++) {
             Thread t = new Thread(this::lane, "settle-lane-" + (i + 1));
             t.setDaemon(true);
@@ -118,7 +137,7 @@ final class SettleBatcher implements AutoCloseable {
         List<Pending> live = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             if (p.deadline().expired()) {
-                p.answer().completeExceptionally(new StoreException(StoreException.Kind.TIMEOUT,
+                answer(p, null, new StoreException(StoreException.Kind.TIMEOUT,
                         "the deadline passed while the settlement waited for its batch; nothing was written", null));
             } else {
                 live.add(p);
@@ -133,8 +152,9 @@ final class SettleBatcher implements AutoCloseable {
             batches.increment();
             committed.add(live.size());
             for (int i = 0; i < live.size(); i++) {
-                live.get(i).answer().complete(answers.get(i));
+                answer(live.get(i), answers.get(i), null);
             }
+            tell(answers);
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.CONFLICT && live.size() > 1) {
                 split(live, e);
@@ -157,6 +177,20 @@ final class SettleBatcher implements AutoCloseable {
         commit(new ArrayList<>(live.subList(half, live.size())));
     }
 
+    /** Tells the watchers what the batch did, once its callers have their answers. */
+    private void tell(List<Result<Settled>> answers) {
+        try {
+            events.batchCommitted(answers.size());
+            for (Result<Settled> r : answers) {
+                if (r instanceof Result.Ok<Settled> ok && !ok.value().replayed()) {
+                    events.settled(ok.value().record());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("a settlement watcher failed: {}", e.toString());
+        }
+    }
+
     /** Answers the batch's settlements with {@code e}, or, for a batch failed by a defect, tries each alone. */
     private void fail(List<Pending> live, Throwable e, boolean shared) {
         if (!shared && live.size() > 1) {
@@ -164,7 +198,23 @@ final class SettleBatcher implements AutoCloseable {
             live.forEach(p -> commit(List.of(p)));
             return;
         }
-        live.forEach(p -> p.answer().completeExceptionally(e));
+        live.forEach(p -> answer(p, null, e));
+    }
+
+    /** Completes {@code p}'s answer on an answer thread (here, if those are gone), never holding up the lane. */
+    private void answer(Pending p, Result<Settled> r, Throwable e) {
+        Runnable complete = () -> {
+            if (e == null) {
+                p.answer().complete(r);
+            } else {
+                p.answer().completeExceptionally(e);
+            }
+        };
+        try {
+            answers.execute(complete);
+        } catch (RejectedExecutionException gone) {
+            complete.run();
+        }
     }
 
     private static Deadline later(Deadline a, Deadline b) {
@@ -175,6 +225,7 @@ final class SettleBatcher implements AutoCloseable {
     public void close() {
         closed = true;
         lanes.forEach(Thread::interrupt);
+        answers.shutdown(); // answers already handed over are still given
         Pending p;
         while ((p = waiting.pollFirst()) != null) {
             p.answer().completeExceptionally(new StoreException(StoreException.Kind.UNAVAILABLE,

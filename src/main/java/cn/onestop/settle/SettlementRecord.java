@@ -1,5 +1,7 @@
 package cn.onestop.settle;
 
+import cn.onestop.centre.Clearing;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,11 +12,14 @@ import java.util.Objects;
  * @param familyPersonId whose account paid under family mutual aid, or null
  * @param reversalId the reversal that undid it, or null
  * @param reversedAt when, or null
+ * @param clearing the insured and treating regions, the clearing category, clearing type and insurance type
  */
 public record SettlementRecord(String settlementId, String institutionCode, String messageId, String personId,
                                SettlementStatus status, SettledBill bill, Instant createdAt, long ownDebit,
-                               String familyPersonId, long familyDebit, String reversalId, Instant reversedAt) {
+                               String familyPersonId, long familyDebit, String reversalId, Instant reversedAt,
+                               Clearing clearing) {
     public SettlementRecord {
+        Objects.requireNonNull(clearing, "clearing");
         Objects.requireNonNull(settlementId, "settlementId");
         Objects.requireNonNull(institutionCode, "institutionCode");
         Objects.requireNonNull(messageId, "messageId");

@@ -1,5 +1,7 @@
 package cn.onestop.settle;
 
+import cn.onestop.centre.AdminDivision;
+import cn.onestop.centre.Clearing;
 import cn.onestop.engine.Outcome;
 import cn.onestop.engine.Settlement;
 import cn.onestop.engine.SplitEngine;
@@ -10,6 +12,7 @@ import cn.onestop.kernel.Result;
 import cn.onestop.request.Accumulators;
 import cn.onestop.request.FamilyPayer;
 import cn.onestop.request.SettlementRequest;
+import cn.onestop.rules.CentreRules;
 import cn.onestop.rules.RuleBook;
 
 import java.util.function.Supplier;
@@ -22,8 +25,8 @@ final class Splitter {
         this.rules = rules;
     }
 
-    /** The engine's input and its settlement. */
-    record Split(SettlementRequest input, SettledBill bill) {
+    /** The engine's input, its settlement, and what it records for its clearing. */
+    record Split(SettlementRequest input, SettledBill bill, Clearing clearing) {
         Settlement settlement() {
             return bill.split();
         }
@@ -39,9 +42,10 @@ final class Splitter {
         } catch (InvalidRequestException e) {
             return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, e.getMessage(), e.violations()));
         }
+        RuleBook book = rules.get();
         Outcome outcome;
         try {
-            outcome = SplitEngine.split(req, rules.get());
+            outcome = SplitEngine.split(req, book);
         } catch (ArithmeticException e) {
             // the engine's arithmetic is exact: an amount beyond a long (a year-to-date value near
             // the top of its range) is refused, never wrapped and never a failure of the gateway
@@ -53,6 +57,17 @@ final class Splitter {
         }
         Settlement s = ((Outcome.Settled) outcome).settlement();
         return Result.ok(new Split(req, new SettledBill(p.person().plan(), cmd.settleDate(), s,
-                p.bill().warnings(), p.bill().catalogVersion())));
+                p.bill().warnings(), p.bill().catalogVersion()), clearing(cmd, p, book)));
+    }
+
+    /**
+     * POLICY §11: the person's insured region against the institution's, the visit's clearing type, the
+     * plan's insurance type. Pooling regions are geography: the centre rules in force on the date, or the
+     * newest ones for a date before any.
+     */
+    private static Clearing clearing(SettleCommand cmd, Preparation.Prepared p, RuleBook book) {
+        CentreRules centre = book.centre(cmd.settleDate());
+        return Clearing.of(p.person().insuredRegion(), new AdminDivision(p.institution().region()),
+                cmd.visit().type(), book.scheme(p.person().plan()), centre != null ? centre : book.latestCentre());
     }
 }

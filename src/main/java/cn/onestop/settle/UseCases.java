@@ -17,10 +17,12 @@ public final class UseCases implements AutoCloseable {
     private final PersonLookup persons;
     private final SettleBatcher batcher;
     private final Limits limits;
+    private final FeeReview feeReview;
 
     private UseCases(PreSettle preSettle, Settle settle, Reverse reverse, SettlementReads reads,
-                     PersonLookup persons, SettleBatcher batcher, Limits limits) {
+                     PersonLookup persons, SettleBatcher batcher, Limits limits, FeeReview feeReview) {
         this.limits = limits;
+        this.feeReview = feeReview;
         this.preSettle = preSettle;
         this.settle = settle;
         this.reverse = reverse;
@@ -48,13 +50,24 @@ public final class UseCases implements AutoCloseable {
      */
     public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
                                 Supplier<RuleBook> rules, Clock clock, Limits limits, Batching batching) {
+        return over(directory, catalogs, ledger, rules, clock, limits, batching, SettlementEvents.NONE);
+    }
+
+    /**
+     * As {@link #over(Directory, BillClassifier, LedgerStore, Supplier, Clock, Limits, Batching)}, telling
+     * {@code events} of every settlement, reversal and batch commit.
+     */
+    public static UseCases over(Directory directory, BillClassifier catalogs, LedgerStore ledger,
+                                Supplier<RuleBook> rules, Clock clock, Limits limits, Batching batching,
+                                SettlementEvents events) {
         Preparation preparation = new Preparation(directory, catalogs);
         Splitter splitter = new Splitter(rules);
         SettlementIds ids = new SettlementIds();
-        SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids));
+        SettleBatcher batcher = new SettleBatcher(batching, ledger, new BatchCommit(splitter, clock, ids), events);
         return new UseCases(new PreSettle(preparation, splitter, ledger, directory, clock, limits),
-                new Settle(preparation, ledger, batcher, clock, limits), new Reverse(ledger, clock, ids),
-                new SettlementReads(ledger, clock, limits), new PersonLookup(directory, ledger), batcher, limits);
+                new Settle(preparation, ledger, batcher, clock, limits), new Reverse(ledger, clock, ids, events),
+                new SettlementReads(ledger, clock, limits), new PersonLookup(directory, ledger), batcher, limits,
+                new FeeReview(preparation, rules, clock, limits));
     }
 
     /** The bounds of a bill. */
@@ -80,6 +93,11 @@ public final class UseCases implements AutoCloseable {
 
     public PersonLookup persons() {
         return persons;
+    }
+
+    /** 明细审核: a bill's lines classified one by one, as a fee-detail upload is answered. */
+    public FeeReview feeReview() {
+        return feeReview;
     }
 
     /** Settlements waiting for their batch. */

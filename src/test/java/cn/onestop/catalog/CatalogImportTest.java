@@ -1,5 +1,6 @@
 package cn.onestop.catalog;
 
+import cn.onestop.kernel.RecordingProgress;
 import cn.onestop.request.ItemLine;
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
@@ -179,7 +180,7 @@ class CatalogImportTest {
         String big = bigCatalog(30_000);
         List<String> seen = new ArrayList<>();
         StoreException e = assertThrows(StoreException.class, () -> imp.importCatalog("big.csv", new StringReader(big),
-                List.of("150100"), Y2025, null, written -> {
+                List.of("150100"), Y2025, null, RecordingProgress.cumulative(written -> {
                     if (written != 20_000) {
                         return;
                     }
@@ -194,7 +195,7 @@ class CatalogImportTest {
                     } catch (SQLException x) {
                         throw new IllegalStateException(x);
                     }
-                }));
+                })));
         assertEquals(List.of("checked at 20000"), seen, "the import was cut off: " + e);
         assertEquals(StoreException.Kind.UNAVAILABLE, e.kind(), "a lost connection, its cause kept: " + e);
         assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
@@ -219,11 +220,12 @@ class CatalogImportTest {
         assertTrue(importCsv(HEADER + "XA01,甲药,DRUG,A,1000,,\n", Y2023, "150100").ok());
         Map<String, Long> before = snapshot();
         assertThrows(IllegalStateException.class, () -> imp.importCatalog("big.csv",
-                new StringReader(bigCatalog(25_000)), List.of("150100", "150300"), Y2025, null, written -> {
+                new StringReader(bigCatalog(25_000)), List.of("150100", "150300"), Y2025, null,
+                RecordingProgress.cumulative(written -> {
                     if (written == 20_000) {
                         throw new IllegalStateException("disk full (simulated)");
                     }
-                }));
+                })));
         assertEquals(before, snapshot());
     }
 

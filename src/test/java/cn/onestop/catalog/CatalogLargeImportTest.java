@@ -2,6 +2,7 @@ package cn.onestop.catalog;
 
 import cn.onestop.db.Database;
 import cn.onestop.db.TestDatabase;
+import cn.onestop.kernel.RecordingProgress;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -53,15 +53,15 @@ class CatalogLargeImportTest {
         String csv = generate(SIZE);
         try (Database db = TestDatabase.fresh("catalog_large")) {
             CatalogImport imp = new CatalogImport(new CatalogStore(db.dataSource(), Clock.systemUTC()));
-            List<Long> progress = new ArrayList<>();
+            RecordingProgress progress = new RecordingProgress();
             long t0 = System.nanoTime();
             CatalogImport.Outcome o = imp.importCatalog("large.csv", new StringReader(csv), List.of("150100"),
-                    LocalDate.of(2025, 1, 1), null, progress::add);
+                    LocalDate.of(2025, 1, 1), null, progress);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(o.ok(), () -> o.report().errors().subList(0, Math.min(5, o.report().errors().size())).toString());
             assertEquals(SIZE, o.report().inserted());
-            assertEquals(SIZE / 10_000, progress.stream().filter(n -> n % 10_000 == 0).count());
-            assertEquals(SIZE, (long) progress.get(progress.size() - 1));
+            assertEquals(List.of(new RecordingProgress.Phase("large.csv: writing items", SIZE, SIZE, (SIZE + 999) / 1_000,
+                    true)), progress.phases());
             System.out.println("CatalogLargeImportTest: " + SIZE + " catalog items imported in " + ms + " ms");
 
             long t1 = System.nanoTime();

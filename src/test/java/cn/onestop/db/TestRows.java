@@ -3,6 +3,9 @@ package cn.onestop.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+
+import cn.onestop.rules.parse.RuleFiles;
 
 /** Enrolment rows written straight into a test database: institutions, and persons with a credential and an account. */
 public final class TestRows {
@@ -26,17 +29,31 @@ public final class TestRows {
         }
     }
 
-    /** A person with an e-voucher credential {@code EV-<id>}, an account and its opening entry. */
+    /** The insured region of each bundled plan, as the centre rules give them (the import's default). */
+    private static final Map<String, String> PLAN_REGIONS =
+            RuleFiles.loadBundled().latestCentre().insuredRegionByPlan();
+
+    /**
+     * A person with an e-voucher credential {@code EV-<id>}, an account and its opening entry, insured in
+     * the plan's region.
+     */
     public static void enrol(Connection c, String id, String plan, String status, boolean civilServant, long balance,
                       String benefitStart) throws SQLException {
+        enrol(c, id, plan, PLAN_REGIONS.getOrDefault(plan, "159900"), status, civilServant, balance, benefitStart);
+    }
+
+    /** As {@link #enrol(Connection, String, String, String, boolean, long, String)}, insured in {@code region}. */
+    public static void enrol(Connection c, String id, String plan, String region, String status, boolean civilServant,
+                             long balance, String benefitStart) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO persons (person_id, name, plan, status, "
-                + "civil_servant, benefit_start) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "civil_servant, benefit_start, insuplc_admdvs) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, "测试 " + id);
             ps.setString(3, plan);
             ps.setString(4, status);
             ps.setBoolean(5, civilServant);
             ps.setDate(6, benefitStart == null ? null : java.sql.Date.valueOf(benefitStart));
+            ps.setString(7, region);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(

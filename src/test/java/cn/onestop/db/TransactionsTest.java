@@ -32,7 +32,7 @@ class TransactionsTest {
         db = TestDatabase.fresh("transactions");
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL)");
-            s.execute("INSERT INTO t VALUES (1, 0), (2, 0)");
+            s.execute("INSERT INTO t VALUES (1, 0), (2, 0), (3, 0)");
             c.commit();
         }
         tx = new Transactions(db.dataSource());
@@ -166,5 +166,52 @@ class TransactionsTest {
         assertEquals(SqlErrors.Verdict.FAILED, SqlErrors.classify(new SQLException("syntax", "42000", 1064)));
         assertEquals(SqlErrors.Verdict.UNAVAILABLE, SqlErrors.classify(new RuntimeException("wrapped",
                 new SQLException("gone", "08003", 0))), "the cause chain is read");
+    }
+
+    @Test
+    void aReadCommittedReadIsNeverHeldUpByAWritersLocksAndSeesOnlyWhatIsCommittedEachStatementAnew()
+            throws Exception {
+        try (Connection writer = db.dataSource().getConnection(); Statement w = writer.createStatement()) {
+            w.executeQuery("SELECT v FROM t WHERE id = 3 FOR UPDATE").close();
+            w.executeUpdate("UPDATE t SET v = 41 WHERE id = 3"); // locked and not committed
+            long t0 = System.nanoTime();
+            int[] seen = tx.readCommitted(c -> {
+                int before = readV(c, 3);
+                w.getConnection().commit(); // commits while the read-only transaction is open
+                return new int[] {before, readV(c, 3)};
+            });
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos(), "no lock wait");
+            assertEquals(0, seen[0], "the uncommitted change is not seen");
+            assertEquals(41, seen[1], "the next statement reads what was committed since");
+        }
+        tx.write(soon(), c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate("UPDATE t SET v = 0 WHERE id = 3");
+            }
+        });
+    }
+
+    @Test
+    void aWriteInAReadCommittedReadIsRefusedAndTheConnectionGoesBackAsItCame() {
+        StoreException e = assertThrows(StoreException.class, () -> tx.readCommitted(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate("UPDATE t SET v = 9 WHERE id = 3");
+            }
+        }));
+        assertTrue(String.valueOf(e.getCause()).contains("READ ONLY"), String.valueOf(e.getCause()));
+        assertEquals(0, value(3));
+        int written = tx.write(soon(), c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate("UPDATE t SET v = 0 WHERE id = 3");
+            }
+        });
+        assertEquals(1, written, "the pooled connection is writable again");
+    }
+
+    private static int readV(Connection c, int id) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t WHERE id = " + id)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 }

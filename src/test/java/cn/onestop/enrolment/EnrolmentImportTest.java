@@ -1,6 +1,7 @@
 package cn.onestop.enrolment;
 
 import cn.onestop.kernel.ImportReport;
+import cn.onestop.kernel.RecordingProgress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,12 @@ class EnrolmentImportTest {
                     "NM-REGION-EMPLOYEE", "EMPLOYEE",
                     "WUHAI-EMPLOYEE", "EMPLOYEE",
                     "CHIFENG-RESIDENT", "RESIDENT");
+    /** Each plan's insured region, as the bundled centre rules give them. */
+    static final Map<String, String> REGIONS =
+            Map.of(
+                    "NM-REGION-EMPLOYEE", "159900",
+                    "WUHAI-EMPLOYEE", "150300",
+                    "CHIFENG-RESIDENT", "150400");
     static final Path PERSONS = Path.of("config", "samples", "persons.csv");
     static final Path INSTITUTIONS = Path.of("config", "samples", "institutions.csv");
     static final String HEADER = String.join(",", PersonCsv.COLUMNS) + "\n";
@@ -58,7 +65,7 @@ class EnrolmentImportTest {
 
     private EnrolmentImport persons(String name) {
         db = TestDatabase.fresh("enrol_" + name);
-        return new EnrolmentImport(db.dataSource(), PLANS);
+        return new EnrolmentImport(db.dataSource(), PLANS, REGIONS);
     }
 
     @Test
@@ -467,14 +474,16 @@ class EnrolmentImportTest {
                                     : ",")
                     .append('\n');
         }
-        List<Long> progress = Collections.synchronizedList(new ArrayList<>());
+        RecordingProgress progress = new RecordingProgress();
         long t0 = System.nanoTime();
         ImportReport r =
-                imp.importPersons("bulk.csv", new StringReader(sb.toString()), progress::add);
+                imp.importPersons("bulk.csv", new StringReader(sb.toString()), progress);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(r.ok(), () -> r.errors().subList(0, Math.min(5, r.errors().size())).toString());
         assertEquals(n, r.inserted());
-        assertEquals(List.of(10_000L, 20_000L), progress);
+        assertEquals(
+                List.of(new RecordingProgress.Phase("bulk.csv: writing persons", n, n, n / 1000, true)),
+                progress.phases());
         assertEquals(n, count("SELECT COUNT(*) FROM persons"));
         assertEquals(3L * n, count("SELECT COUNT(*) FROM credentials"));
         assertEquals(n, count("SELECT COUNT(*) FROM account_journal WHERE kind = 'OPENING'"));

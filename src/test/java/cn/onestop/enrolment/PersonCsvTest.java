@@ -22,7 +22,7 @@ class PersonCsvTest {
     /** A valid record whose cells from e_voucher on are given by the test. */
     static final String START = "P1,甲,NM-REGION-EMPLOYEE,ACTIVE,,,,,,,,,";
 
-    private final PersonCsv csv = new PersonCsv(EnrolmentImportTest.PLANS);
+    private final PersonCsv csv = new PersonCsv(EnrolmentImportTest.PLANS, EnrolmentImportTest.REGIONS);
 
     private PersonCsv.Parsed read(String records) throws IOException {
         return csv.read(new StringReader(HEADER + records));
@@ -150,5 +150,37 @@ class PersonCsvTest {
                 p.errors().stream().map(RowError::toString).toList());
         assertEquals(List.of("P1", "P3"), p.rows().stream().map(Row::personId).toList());
         assertEquals(4, p.records());
+    }
+
+    @Test
+    void theInsuredRegionIsTheFilesOrElseThePlans() throws IOException {
+        String header = HEADER.strip() + ",insuplc_admdvs\n";
+        PersonCsv.Parsed p = csv.read(new StringReader(header
+                + "E1,甲,NM-REGION-EMPLOYEE,ACTIVE,,,,,,,,,EV1,,,,,,,\n"
+                + "E2,乙,NM-REGION-EMPLOYEE,ACTIVE,,,,,,,,,EV2,,,,,,,110105\n"
+                + "W1,丙,WUHAI-EMPLOYEE,ACTIVE,,,,,,,,,EV3,,,,,,,\n"
+                + "R1,丁,CHIFENG-RESIDENT,RESIDENT,,,,,2025-01-01,,,,EV4,,,,,,,\n"));
+        assertEquals(List.of(), p.errors());
+        assertEquals(List.of("159900", "110105", "150300", "150400"),
+                p.rows().stream().map(Row::insuredRegion).toList());
+        // a file without the column: every person takes the plan's region
+        assertEquals("150300", read("W2,丙,WUHAI-EMPLOYEE,ACTIVE,,,,,,,,,EV5,,,,,,\n").rows().get(0).insuredRegion());
+    }
+
+    @Test
+    void aMalformedInsuredRegionOrAPlanWithoutOneIsNamedWithItsLine() throws IOException {
+        String header = HEADER.strip() + ",insuplc_admdvs\n";
+        PersonCsv.Parsed p = csv.read(new StringReader(header
+                + "E1,甲,NM-REGION-EMPLOYEE,ACTIVE,,,,,,,,,EV1,,,,,,,15990\n"
+                + "E2,乙,NM-REGION-EMPLOYEE,ACTIVE,,,,,,,,,EV2,,,,,,,15A100\n"));
+        assertEquals(List.of(
+                "line 2, insuplc_admdvs: must be a 6-digit admin-division code (e.g. 150400), got \"15990\"",
+                "line 3, insuplc_admdvs: must be a 6-digit admin-division code (e.g. 150400), got \"15A100\""),
+                p.errors().stream().map(RowError::toString).toList());
+        PersonCsv noRegions = new PersonCsv(EnrolmentImportTest.PLANS, Map.of());
+        assertEquals(List.of("line 2, insuplc_admdvs: is required: the centre rules name no insured region for plan "
+                        + "WUHAI-EMPLOYEE"),
+                noRegions.read(new StringReader(HEADER + "W2,丙,WUHAI-EMPLOYEE,ACTIVE,,,,,,,,,EV5,,,,,,\n")).errors()
+                        .stream().map(RowError::toString).toList());
     }
 }

@@ -99,4 +99,25 @@ class PersonDirectoryTest {
             assertTrue(!d.refresh(), "an unchanged file is not a change");
         }
     }
+
+    @Test
+    void aPersonsInsuredRegionComesFromTheImportAndAChangeOfItIsAnUpdate() throws Exception {
+        EnrolmentImport imp = new EnrolmentImport(db.dataSource(), EnrolmentImportTest.PLANS,
+                EnrolmentImportTest.REGIONS);
+        String header = EnrolmentImportTest.HEADER.strip() + ",insuplc_admdvs\n";
+        var first = imp.importPersons("r1", new StringReader(header
+                + "X1,甲,CHIFENG-RESIDENT,RESIDENT,,,,,2025-01-01,,,,EV-X1,,,,,,,\n"), null);
+        assertTrue(first.ok(), first.errors().toString());
+        try (PersonDirectory d = new PersonDirectory(db.dataSource(), null)) {
+            assertEquals("150400", d.holding(new CredentialRef(1, "EV-X1")).orElseThrow().insuredRegion().code());
+            assertEquals("159900", d.person("P1").orElseThrow().insuredRegion().code());
+            var moved = imp.importPersons("r2", new StringReader(header
+                    + "X1,甲,CHIFENG-RESIDENT,RESIDENT,,,,,2025-01-01,,,,EV-X1,,,,,,,150402\n"), null);
+            assertEquals(1, moved.updated());
+            assertEquals("150402", d.person("X1").orElseThrow().insuredRegion().code());
+            var same = imp.importPersons("r3", new StringReader(header
+                    + "X1,甲,CHIFENG-RESIDENT,RESIDENT,,,,,2025-01-01,,,,EV-X1,,,,,,,150402\n"), null);
+            assertEquals(1, same.unchanged());
+        }
+    }
 }

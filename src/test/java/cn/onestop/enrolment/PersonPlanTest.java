@@ -23,7 +23,7 @@ class PersonPlanTest {
 
     private static Row row(String record) throws IOException {
         PersonCsv.Parsed p =
-                new PersonCsv(EnrolmentImportTest.PLANS)
+                new PersonCsv(EnrolmentImportTest.PLANS, EnrolmentImportTest.REGIONS)
                         .read(new StringReader(EnrolmentImportTest.HEADER + record));
         assertEquals(List.of(), p.errors());
         return p.rows().get(0);

@@ -3,6 +3,7 @@ package cn.onestop.gateway;
 import cn.onestop.api.v1.GetStatsRequest;
 import cn.onestop.api.v1.ListRuleVersionsRequest;
 import cn.onestop.api.v1.PublishRuleVersionRequest;
+import cn.onestop.api.v1.RuleAdminServiceGrpc;
 import cn.onestop.api.v1.RuleVersion;
 import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettlementServiceGrpc;
@@ -95,8 +96,9 @@ class RuleAdminServiceTest {
         assertEquals(3, list.getVersionsCount());
 
         // publishing the same bytes again is a no-op; other content for the same day is refused
-        assertEquals(v, a.admin.publishRuleVersion(PublishRuleVersionRequest.newBuilder()
-                .setContent(version2026(1_000_000)).build()));
+        assertTrue(v.getCreated(), "the first publication published it");
+        assertEquals(v.toBuilder().setCreated(false).build(), a.admin.publishRuleVersion(
+                PublishRuleVersionRequest.newBuilder().setContent(version2026(1_000_000)).build()));
         StatusRuntimeException changed = assertThrows(StatusRuntimeException.class, () -> a.admin.publishRuleVersion(
                 PublishRuleVersionRequest.newBuilder().setContent(version2026(2_000_000)).build()));
         assertEquals(Status.Code.ALREADY_EXISTS, changed.getStatus().getCode());
@@ -138,5 +140,30 @@ class RuleAdminServiceTest {
         assertTrue(s.getCachesList().stream().anyMatch(c -> c.getName().equals("rule_tables") && c.getSize() >= 5));
         assertTrue(s.getDbPoolTotal() > 0);
         assertTrue(s.getExecutorThreads() >= 0);
+        assertTrue(s.getHeapUsedBytes() > 0 && s.getHeapUsedBytes() <= s.getHeapCommittedBytes(), s.toString());
+        assertTrue(s.getHeapMaxBytes() == 0 || s.getHeapCommittedBytes() <= s.getHeapMaxBytes(), s.toString());
+        assertTrue(s.getHeapAfterGcBytes() >= 0);
+        assertTrue(s.getSettleBatched() >= s.getSettleBatches(), s.toString());
+    }
+
+    @Test
+    void statsCountTheSettlementsAndTheirCommits() throws Exception {
+        long before = a.admin.getStats(GetStatsRequest.getDefaultInstance()).getSettleBatched();
+        a.person("STATS1", "NM-REGION-EMPLOYEE", "ACTIVE", false, 0, null);
+        a.settlement.settle(p01("STATS1", "stats-1").build());
+        Stats s = a.admin.getStats(GetStatsRequest.getDefaultInstance());
+        assertEquals(before + 1, s.getSettleBatched());
+        assertTrue(s.getSettleBatches() >= 1);
+    }
+
+    @Test
+    void statsAreForAdministratorsAndAuditorsOnly() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> RuleAdminServiceGrpc
+                .newBlockingStub(a.channel).withCallCredentials(a.credentials(GatewayFixture.HOSPITAL_3A))
+                .getStats(GetStatsRequest.getDefaultInstance()));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertTrue(RuleAdminServiceGrpc.newBlockingStub(a.channel).withCallCredentials(
+                a.credentials(GatewayFixture.AUDITOR)).getStats(GetStatsRequest.getDefaultInstance())
+                .getHeapUsedBytes() > 0);
     }
 }

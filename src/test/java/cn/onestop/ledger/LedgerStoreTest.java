@@ -40,6 +40,12 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.time.Duration;
+import cn.onestop.centre.AdminDivision;
+import cn.onestop.centre.Clearing;
+import cn.onestop.centre.ClearingCategory;
+import cn.onestop.centre.ClearingType;
+import cn.onestop.centre.InsuranceType;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -90,7 +96,9 @@ class LedgerStoreTest {
         SettledBill bill = new SettledBill("NM-REGION-EMPLOYEE", input.settleDate(), split,
                 List.of("UNKNOWN_ITEM_CODE:X-1", "CATEGORY_FROM_CATALOG:a,b"), "150100@2023-01-01");
         SettlementRecord r = new SettlementRecord(id, "H15010500001", "m-" + id, personId, SettlementStatus.SETTLED,
-                bill, Instant.now().truncatedTo(ChronoUnit.MILLIS), split.ownAccountDebit(), null, 0, null, null);
+                bill, Instant.now().truncatedTo(ChronoUnit.MILLIS), split.ownAccountDebit(), null, 0, null, null,
+                new Clearing(new AdminDivision("159900"), new AdminDivision("150100"), ClearingCategory.LOCAL,
+                        ClearingType.INPATIENT, InsuranceType.EMPLOYEE_BASIC));
         SettleCommand cmd = new SettleCommand("H15010500001", "m-" + id, new CredentialRef(1, "EV-" + personId), null,
                 input.settleDate(), input.visit(), lines.stream().map(ItemLine::of).toList(), null, null);
         return new Settlements.New(r, cmd, input);

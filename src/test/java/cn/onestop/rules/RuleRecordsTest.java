@@ -77,7 +77,7 @@ class RuleRecordsTest {
         LocalDate from = LocalDate.of(2023, 1, 1);
         Param src = p("effective_from", from.toEpochDay());
         RuleTable.Sections none = new RuleTable.Sections(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         assertEquals("P@2023-01-01",
                 new RuleTable("P", "P@2023-01-01", Scheme.EMPLOYEE, null, from, null, src, "d", none).id());
         assertThrows(IllegalArgumentException.class,

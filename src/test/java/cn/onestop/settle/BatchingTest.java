@@ -115,4 +115,20 @@ class BatchingTest {
         assertEquals(1, r.stream().map(x -> x.value().record().settlementId()).distinct().count());
         assertEquals(1, f.count("SELECT COUNT(*) FROM settlements WHERE message_id = 'twice'"));
     }
+
+    @Test
+    void whatACallerDoesWithItsAnswerNeverRunsOnALane() throws Exception {
+        List<CompletableFuture<String>> where = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            where.add(f.useCases.settle().settleAsync(AS_HOSPITAL, p01("B" + (41 + i), "lane-" + i), soon())
+                    .thenApply(r -> {
+                        assertTrue(r.isOk(), r.toString());
+                        return Thread.currentThread().getName();
+                    }));
+        }
+        for (CompletableFuture<String> w : where) {
+            String thread = w.get(30, TimeUnit.SECONDS);
+            assertFalse(thread.startsWith("settle-lane-"), "an answer was handled on " + thread);
+        }
+    }
 }

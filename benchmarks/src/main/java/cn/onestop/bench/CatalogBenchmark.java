@@ -83,7 +83,7 @@ public class CatalogBenchmark {
     @Setup
     public void setup() throws SQLException {
         book = RuleFiles.loadBundled();
-        preclassified = Bills.inpatient(500);
+        preclassified = BenchBills.inpatient(500);
         map = new HashMap<>(CATALOG_SIZE * 2);
         coded = new ArrayList<>();
         for (BillLine l : preclassified.lines()) { // the bill's items first, under their own codes

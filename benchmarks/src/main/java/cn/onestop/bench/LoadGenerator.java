@@ -1,203 +1,440 @@
 package cn.onestop.bench;
 
-import cn.onestop.api.v1.BillLine;
-import cn.onestop.api.v1.Category;
-import cn.onestop.api.v1.Credential;
-import cn.onestop.api.v1.CredentialType;
+import cn.onestop.api.v1.EchoServiceGrpc;
+import cn.onestop.api.v1.RuleAdminServiceGrpc;
 import cn.onestop.api.v1.SettleRequest;
 import cn.onestop.api.v1.SettlementServiceGrpc;
-import cn.onestop.api.v1.Visit;
-import cn.onestop.api.v1.VisitType;
+import cn.onestop.api.v1.Stats;
 import cn.onestop.db.Database;
 import cn.onestop.db.DatabaseConfig;
+import cn.onestop.db.EmbeddedMariaDb;
 import cn.onestop.enrolment.EnrolmentImport;
-import cn.onestop.gateway.Gateway;
-import cn.onestop.gateway.ServerConfig;
+import cn.onestop.enrolment.InstitutionImport;
+import cn.onestop.kernel.ImportReport;
+import cn.onestop.ledger.LedgerAudit;
+import cn.onestop.rules.parse.RuleFiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.TlsChannelCredentials;
 
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load on a real gateway: many terminals settling for many persons over gRPC against a durable
- * MariaDB ({@code innodb_flush_log_at_trx_commit=1}), beside its baseline in the same run on the
- * same database: the raw one-row commit, from as many threads as the gateway has connections.
+ * Load on a real gateway, each run beside its baseline on the same machine in the same run: a
+ * database server (the embedded MariaDB, {@code innodb_flush_log_at_trx_commit=1}), the gateway
+ * started from {@code target/onestop.jar} as its own process with TLS and the development CA, and
+ * thousands of persons enrolled through the ordinary import. Then, at each concurrency:
+ * <ul>
+ *   <li>the raw one-row INSERT + COMMIT on that database, and {@code Settle} over gRPC;
+ *   <li>the echo service ({@code bench.echo}: the transport with the same message, the same
+ *       interceptor, authentication and worker hand-off), and {@code PreSettle};
+ * </ul>
+ * then {@code Settle} with many callers on a few persons, {@code PreSettle} at half its peak rate,
+ * the gateway's heap (polled through {@code GetStats}), and the ledger audit afterwards. Every
+ * call presents the client certificate of the institution it settles for. Results go to a JSON
+ * file the report reads.
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar cn.onestop.bench.LoadGenerator [clients] [seconds] [persons]
+ *   LoadGenerator [--callers 16,32] [--sweep 1,4,16,32,64] [--seconds 8] [--warmup 2] [--persons 5000]
+ *                 [--out FILE] [--work DIR] [--jfr FILE] [--gateway-jvm "OPTS"] [--set key=value]...
  * </pre>
+ * It targets only 127.0.0.1, where it starts the gateway itself.
  */
 public final class LoadGenerator {
-    private static final String INSTITUTION = "H15010500001";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Options opt;
+    private final Workload workload;
+    private final Map<String, SettlementServiceGrpc.SettlementServiceBlockingStub> settle = new HashMap<>();
+    private final Map<String, EchoServiceGrpc.EchoServiceBlockingStub> echo = new HashMap<>();
+    private final List<ManagedChannel> channels = new ArrayList<>();
+    private RuleAdminServiceGrpc.RuleAdminServiceBlockingStub admin;
+    private Database db;
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+    private long gatewayPid = -1;
+    private long databasePid = -1;
+    private final ArrayNode runs = JSON.createArrayNode();
+    private int runNo;
+
+    private LoadGenerator(Options opt) {
+        this.opt = opt;
+        this.workload = new Workload(opt.persons);
+    }
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int persons = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        Path dir = Path.of("benchmarks", "target", "loadgen-db");
-        DatabaseConfig cfg = DatabaseConfig.embedded(dir).withDatabase("loadgen_" + System.currentTimeMillis());
-        try (Database db = Database.open(cfg)) {
-            int pool = cfg.poolSize();
-            enrol(db, persons);
-            Result baseline = rawCommits(db, pool, seconds);
-            Gateway gateway = Gateway.start(db, ServerConfig.defaults().withPort(0).withSamples(false), Clock.systemUTC());
-            try {
-                Result settle = settlements(gateway.port(), clients, seconds, persons);
-                System.out.printf("%nmachine: %d cores, %s; database pool %d; %d clients; %d persons; %d s each%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), pool,
-                        clients, persons, seconds);
-                System.out.println("| run | per second | p50 ms | p99 ms | max ms |");
-                System.out.println("|---|---:|---:|---:|---:|");
-                baseline.print("baseline: raw one-row INSERT + COMMIT (" + pool + " threads)");
-                settle.print("Settle over gRPC (20-line inpatient bill, " + clients + " clients)");
-                System.out.printf("settlements per raw commit: %.2f%n", settle.perSecond() / baseline.perSecond());
-            } finally {
-                gateway.close();
+        Options opt = Options.parse(args);
+        new LoadGenerator(opt).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(opt.work);
+        String name = "bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        Path pki = opt.work.resolve("pki-" + name);
+        ObjectNode out = JSON.createObjectNode();
+        out.put("measured_at", LocalDateTime.now().toString());
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(opt.work.resolve("mariadb"));
+             Database database = Database.open(DatabaseConfig.external(server.jdbcUrl(""), server.user(),
+                     server.password()).withDatabase(name))) {
+            dbUser = server.user();
+            dbPassword = server.password();
+            db = database;
+            String url = server.jdbcUrl(name);
+            dbUrl = url;
+            enrol();
+            try (Connection c = db.dataSource().getConnection()) {
+                databasePid = Probes.databasePid(c);
             }
-        }
-    }
-
-    record Result(long count, double seconds, Histogram latency) {
-        double perSecond() {
-            return count / seconds;
-        }
-
-        void print(String name) {
-            System.out.printf("| %s | %.0f | %.2f | %.2f | %.2f |%n", name, perSecond(),
-                    latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6,
-                    latency.getMaxValue() / 1e6);
-        }
-    }
-
-    private static void enrol(Database db, int persons) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT IGNORE INTO institutions (code, name, level, grade, kind, tcm, dual_channel, "
-                    + "outpatient_pooling) VALUES ('" + INSTITUTION + "', '内蒙古自治区人民医院', 3, 'A', 'HOSPITAL', "
-                    + "false, false, true)");
-            st.execute("CREATE TABLE IF NOT EXISTS bench_commit (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "payload VARCHAR(64) NOT NULL) ENGINE=InnoDB");
-        }
-        StringBuilder csv = new StringBuilder("person_id,name,plan,status,civil_servant,medical_care,cr_disabled,"
-                + "arrears,benefit_start,birth_date,enrolled_on,student,e_voucher,id_card,social_security_card,"
-                + "account_balance,assistance,opening_year,opening_accumulators\n");
-        for (int i = 0; i < persons; i++) {
-            csv.append(String.format("LG%08d,负载%d,NM-REGION-EMPLOYEE,%s,%s,false,NONE,false,,,,false,EVLG%08d,,,%d,,,%n",
-                    i, i, i % 3 == 0 ? "RETIRED" : "ACTIVE", i % 5 == 0, i, 500_000 + i));
-        }
-        var report = new EnrolmentImport(db.dataSource(), Map.of("NM-REGION-EMPLOYEE", "EMPLOYEE"))
-                .importPersons("loadgen", new StringReader(csv.toString()), null);
-        if (!report.ok()) {
-            throw new IllegalStateException(report.errors().toString());
-        }
-    }
-
-    private static Result rawCommits(Database db, int threads, int seconds) throws Exception {
-        return run(threads, seconds, (thread, rnd, stop, recorder) -> {
-            try (Connection c = db.dataSource().getConnection();
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO bench_commit (payload) VALUES (?)")) {
-                c.setAutoCommit(false);
-                long n = 0;
-                while (!stop.get()) {
-                    long t0 = System.nanoTime();
-                    ps.setString(1, "t" + thread + "-" + n++);
-                    ps.executeUpdate();
-                    c.commit();
-                    recorder.recordValue(System.nanoTime() - t0);
-                }
-                c.setAutoCommit(true);
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("db.url", url);
+            settings.put("db.user", server.user());
+            settings.put("db.password", server.password());
+            settings.put("samples.load", "false");
+            settings.put("tls.dir", pki.toAbsolutePath().toString());
+            settings.put("bench.echo", "true");
+            settings.putAll(opt.settings);
+            List<String> jvm = new ArrayList<>(opt.gatewayJvm);
+            if (opt.jfr != null) {
+                jvm.add("-XX:StartFlightRecording=filename=" + opt.jfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
             }
-            return null;
-        });
-    }
-
-    private static Result settlements(int port, int clients, int seconds, int persons) throws Exception {
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        try {
-            var stub = SettlementServiceGrpc.newBlockingStub(channel);
-            return run(clients, seconds, (thread, rnd, stop, recorder) -> {
-                long n = 0;
-                while (!stop.get()) {
-                    SettleRequest r = bill(thread, n++, rnd.nextInt(persons), rnd);
-                    long t0 = System.nanoTime();
-                    stub.withDeadlineAfter(30, TimeUnit.SECONDS).settle(r);
-                    recorder.recordValue(System.nanoTime() - t0);
-                }
-                return null;
-            });
+            System.out.printf("database %s (embedded MariaDB, innodb_flush_log_at_trx_commit=1); %d persons enrolled%n",
+                    name, opt.persons);
+            try (GatewayProcess gateway = GatewayProcess.start(opt.jar, opt.work, settings, jvm)) {
+                gatewayPid = gateway.pid();
+                connect(pki, gateway.port());
+                out.set("settings", settings(settings, jvm));
+                measure(out);
+                closeChannels();
+            }
+            out.set("runs", runs);
+            out.set("audit", audit());
         } finally {
-            channel.shutdownNow();
+            closeChannels();
+        }
+        out.set("machine", machine());
+        ArrayNode cmp = out.putArray("comparison_callers");
+        for (int c : opt.callers) {
+            cmp.add(c);
+        }
+        out.put("batching", batching());
+        Files.createDirectories(opt.out.toAbsolutePath().getParent());
+        JSON.writeValue(opt.out.toFile(), out);
+        System.out.println("results: " + opt.out);
+    }
+
+    /** The sample institutions, the persons (through the import), and the raw-commit table. */
+    private void enrol() throws Exception {
+        check(new InstitutionImport(db.dataSource()).importInstitutions(Path.of("config", "samples", "institutions.csv")));
+        check(EnrolmentImport.forPlans(db.dataSource(), RuleFiles.loadBundled())
+                .importPersons("load generator", new StringReader(workload.personsCsv()), null));
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE bench_commit (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(64) NOT NULL) "
+                    + "ENGINE=InnoDB");
+            c.commit();
         }
     }
 
-    static SettleRequest bill(int thread, long n, int person, SplittableRandom rnd) {
-        SettleRequest.Builder b = SettleRequest.newBuilder().setInstitutionCode(INSTITUTION)
-                .setMessageId("lg-" + thread + "-" + n + "-" + System.nanoTime())
-                .setCredential(Credential.newBuilder().setType(CredentialType.E_VOUCHER)
-                        .setValue(String.format("EVLG%08d", person)))
-                .setSettleDate("2025-" + String.format("%02d-%02d", 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)))
-                .setVisit(Visit.newBuilder().setType(VisitType.INPATIENT).setUseAccount(true).setDays(5));
-        Category[] mix = {Category.A, Category.A, Category.B, Category.A, Category.B, Category.SELF, Category.A,
-                Category.BED, Category.A, Category.BLOOD};
-        for (int i = 0; i < 20; i++) {
-            Category c = mix[i % mix.length];
-            b.addLines(BillLine.newBuilder().setId("L" + i).setCategory(c).setUnitPrice(500 + rnd.nextInt(60_000))
-                    .setQty(c == Category.BED ? 5 : 1 + rnd.nextInt(3)));
+    private static void check(ImportReport r) {
+        if (!r.ok()) {
+            throw new IllegalStateException("import refused: " + r.errors());
         }
-        return b.build();
     }
 
-    interface Worker {
-        Void run(int thread, SplittableRandom rnd, AtomicBoolean stop, Recorder recorder) throws Exception;
+    /** One TLS channel per institution with its development certificate, and one as the administrator. */
+    private void connect(Path pki, int port) throws Exception {
+        String target = InetAddress.getLoopbackAddress().getHostAddress() + ":" + port;
+        for (List<String> codes : List.of(all(Workload.HOSPITALS), all(Workload.PHARMACIES))) {
+            for (String code : codes) {
+                ManagedChannel ch = channel(pki, target, code);
+                settle.put(code, SettlementServiceGrpc.newBlockingStub(ch));
+                echo.put(code, EchoServiceGrpc.newBlockingStub(ch));
+            }
+        }
+        admin = RuleAdminServiceGrpc.newBlockingStub(channel(pki, target, "admin"));
     }
 
-    private static Result run(int threads, int seconds, Worker worker) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        Recorder recorder = new Recorder(3);
-        AtomicLong failures = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(threads);
-        List<Thread> ts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread th = new Thread(() -> {
-                try {
-                    worker.run(thread, new SplittableRandom(thread), stop, recorder);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
+    private static List<String> all(Map<String, List<String>> m) {
+        return m.values().stream().flatMap(List::stream).toList();
+    }
+
+    private ManagedChannel channel(Path pki, String target, String subject) throws Exception {
+        ManagedChannel ch = Grpc.newChannelBuilder(target, TlsChannelCredentials.newBuilder()
+                        .trustManager(pki.resolve("ca.crt").toFile())
+                        .keyManager(pki.resolve("clients/" + subject + ".crt").toFile(),
+                                pki.resolve("clients/" + subject + ".key").toFile()).build())
+                .overrideAuthority("localhost").build();
+        channels.add(ch);
+        return ch;
+    }
+
+    private void closeChannels() {
+        channels.forEach(ManagedChannel::shutdownNow);
+        channels.clear();
+    }
+
+    private void measure(ObjectNode out) throws Exception {
+        List<Workload.Visit3> dropped = workload.keep(this::settles);
+        if (!dropped.isEmpty()) {
+            System.out.println("left out of the mix (the plan's rules have no section for the visit): " + dropped
+                    .stream().map(v -> v.plan() + " " + v.kind().type()).distinct().toList());
+        }
+        out.put("mix", workload.describe());
+        Runner.run(new Runner.Plan("warm-up: Settle, PreSettle, Echo", 16, 0, opt.warmupAll, 0, 0),
+                (caller, n, rnd) -> {
+                    int person = rnd.nextInt(opt.persons);
+                    SettleRequest r = Workload.request(workload.visitFor(person, rnd), person,
+                            "w-" + caller + "-" + n, rnd);
+                    switch ((int) (n % 3)) {
+                        case 0 -> stub(r).settle(r);
+                        case 1 -> stub(r).preSettle(r);
+                        default -> echo.get(r.getInstitutionCode()).withDeadlineAfter(30, TimeUnit.SECONDS).echo(r);
+                    }
+                });
+        Stats before = Probes.HeapWatch.stats(admin);
+        double presettlePeak = 0;
+        try (Probes.HeapWatch heap = new Probes.HeapWatch(admin, 200)) {
+            for (int callers : opt.sweep) {
+                if (opt.does("raw_commit")) {
+                    record("raw_commit", callers, 0, rawCommits(callers));
                 }
-            });
-            ts.add(th);
+                if (opt.does("settle")) {
+                    record("settle", callers, 0, settleRun("Settle", callers, opt.persons, 0));
+                }
+                if (opt.does("echo")) {
+                    record("echo", callers, 0, echoRun(callers));
+                }
+                if (opt.does("presettle")) {
+                    Runner.Measured p = presettleRun(callers, 0);
+                    record("presettle", callers, 0, p);
+                    presettlePeak = Math.max(presettlePeak, p.perSecond());
+                }
+            }
+            if (opt.does("contended")) {
+                record("settle_contended", opt.contendedCallers, 0,
+                        settleRun("Settle, contended (" + opt.contendedPersons + " persons)", opt.contendedCallers,
+                                opt.contendedPersons, 0));
+            }
+            out.put("heap_peak_used_bytes", heap.peakUsed());
+            out.put("heap_peak_after_gc_bytes", heap.peakAfterGc());
+            out.put("heap_max_bytes", heap.max());
         }
-        ts.forEach(Thread::start);
-        Thread.sleep(Duration.ofSeconds(Math.max(1, seconds / 5)).toMillis()); // warm-up
-        recorder.getIntervalHistogram();
+        double half = presettlePeak / 2;
+        if (opt.does("half_load") && half > 0) {
+            record("presettle_half_load", opt.halfLoadCallers, half, presettleRun(opt.halfLoadCallers, half));
+        }
+        Stats after = Probes.HeapWatch.stats(admin);
+        out.put("gateway_threads", after.getExecutorThreads());
+        out.put("gateway_db_pool", after.getDbPoolTotal());
+        out.put("settle_batches", after.getSettleBatches() - before.getSettleBatches());
+        out.put("settle_batched", after.getSettleBatched() - before.getSettleBatched());
+    }
+
+    /** The preflight: does this visit settle for a person of its plan? (one PreSettle) */
+    private boolean settles(Workload.Visit3 v) {
+        int person = 0;
+        while (!Workload.plan(person).equals(v.plan())) {
+            person++;
+        }
+        SettleRequest r = Workload.request(v, person, "preflight", new SplittableRandom(1));
+        try {
+            stub(r).withDeadlineAfter(30, TimeUnit.SECONDS).preSettle(r);
+            return true;
+        } catch (StatusRuntimeException e) {
+            return false;
+        }
+    }
+
+    private SettlementServiceGrpc.SettlementServiceBlockingStub stub(SettleRequest r) {
+        return settle.get(r.getInstitutionCode()).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private Runner.Measured settleRun(String name, int callers, int persons, double rate) throws Exception {
+        int run = ++runNo;
+        return Runner.run(new Runner.Plan(name, callers, opt.warmup, opt.seconds, 0, rate), (caller, n, rnd) -> {
+            int person = rnd.nextInt(persons);
+            SettleRequest r = Workload.request(workload.visitFor(person, rnd), person,
+                    "r" + run + "-" + caller + "-" + n, rnd);
+            stub(r).settle(r);
+        }, this::snapshot);
+    }
+
+    private Runner.Measured presettleRun(int callers, double rate) throws Exception {
+        return Runner.run(new Runner.Plan(rate > 0 ? String.format("PreSettle at %.0f/s (half of peak)", rate)
+                : "PreSettle", callers, opt.warmup, opt.seconds, 0, rate), (caller, n, rnd) -> {
+                    int person = rnd.nextInt(opt.persons);
+                    SettleRequest r = Workload.request(workload.visitFor(person, rnd), person, "p-" + n, rnd);
+                    stub(r).preSettle(r);
+                }, this::snapshot);
+    }
+
+    private Runner.Measured echoRun(int callers) throws Exception {
+        return Runner.run(new Runner.Plan("Echo (same messages, same path)", callers, opt.warmup, opt.seconds, 0, 0),
+                (caller, n, rnd) -> {
+                    int person = rnd.nextInt(opt.persons);
+                    SettleRequest r = Workload.request(workload.visitFor(person, rnd), person, "e-" + n, rnd);
+                    echo.get(r.getInstitutionCode()).withDeadlineAfter(30, TimeUnit.SECONDS).echo(r);
+                }, this::snapshot);
+    }
+
+    /** One-row INSERT + COMMIT from {@code callers} connections of their own, on the same database. */
+    private Runner.Measured rawCommits(int callers) throws Exception {
+        Connection[] cs = new Connection[callers];
+        PreparedStatement[] ps = new PreparedStatement[callers];
+        String url = dbUrl;
+        try {
+            for (int i = 0; i < callers; i++) {
+                cs[i] = DriverManager.getConnection(url, dbUser, dbPassword);
+                cs[i].setAutoCommit(false);
+                ps[i] = cs[i].prepareStatement("INSERT INTO bench_commit (payload) VALUES (?)");
+            }
+            return Runner.run(new Runner.Plan("raw one-row INSERT + COMMIT", callers, opt.warmup, opt.seconds, 0, 0),
+                    (caller, n, rnd) -> {
+                        ps[caller].setString(1, "c" + caller + "-" + n);
+                        ps[caller].executeUpdate();
+                        cs[caller].commit();
+                    }, this::snapshot);
+        } finally {
+            for (Connection c : cs) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /** Keeps what a run measured, with where its time went, for the report. */
+    private void record(String kind, int callers, double rate, Runner.Measured m) {
+        ObjectNode r = runs.addObject();
+        r.put("kind", kind);
+        r.put("name", m.plan().name());
+        r.put("callers", callers);
+        if (rate > 0) {
+            r.put("rate", rate);
+        }
+        r.put("seconds", m.seconds());
+        r.put("ok", m.ok());
+        r.put("per_s", m.perSecond());
+        r.put("p50_ms", m.ms(50));
+        r.put("p99_ms", m.ms(99));
+        r.put("p999_ms", m.ms(99.9));
+        r.put("max_ms", m.maxMs());
+        ObjectNode f = r.putObject("failed");
+        m.failures().forEach(f::put);
+        if (m.probe() != null) {
+            Probes.PerCall p = m.probe();
+            ObjectNode per = r.putObject("per_answer");
+            per.put("statements", p.statements());
+            per.put("commits", p.commits());
+            per.put("fsyncs", p.fsyncs());
+            per.put("gateway_cpu_ms", p.gatewayCpuMs());
+            per.put("database_cpu_ms", p.databaseCpuMs());
+            per.put("load_generator_cpu_ms", p.loadCpuMs());
+            per.put("settlements_per_commit", p.batchMean());
+            r.put("cpu_busy", p.cpuBusy());
+        }
+    }
+
+    /** A snapshot of counters and CPU for the probe around each run. */
+    Probes.Snapshot snapshot() {
+        try (Connection c = db.dataSource().getConnection()) {
+            Map<String, Long> counters = Probes.counters(c);
+            c.commit();
+            Stats s = Probes.HeapWatch.stats(admin);
+            return new Probes.Snapshot(System.nanoTime(), counters, Probes.cpuSeconds(gatewayPid),
+                    Probes.cpuSeconds(databasePid), Probes.cpuSeconds(ProcessHandle.current().pid()),
+                    s.getSettleBatches(), s.getSettleBatched());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode audit() throws SQLException {
         long t0 = System.nanoTime();
-        Thread.sleep(Duration.ofSeconds(seconds).toMillis());
-        Histogram h = recorder.getIntervalHistogram();
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        stop.set(true);
-        done.await();
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " workers failed");
+        LedgerAudit.Report r = new LedgerAudit(db.dataSource(), RuleFiles.loadBundled()).run();
+        ObjectNode a = JSON.createObjectNode();
+        a.put("ok", r.clean());
+        a.put("settlements", r.settlements());
+        a.put("accumulator_rows", r.accumulatorRows());
+        a.put("accounts", r.accounts());
+        a.put("audit_rows", r.auditRows());
+        a.put("seconds", (System.nanoTime() - t0) / 1e9);
+        ArrayNode d = a.putArray("discrepancies");
+        r.discrepancies().stream().limit(20).forEach(d::add);
+        System.out.printf("ledger audit: %s (%d settlements, %d accumulator rows, %d accounts, %d trail rows)%n",
+                r.clean() ? "clean" : r.discrepancies().size() + " discrepancies", r.settlements(),
+                r.accumulatorRows(), r.accounts(), r.auditRows());
+        return a;
+    }
+
+    private ObjectNode settings(Map<String, String> settings, List<String> jvm) {
+        ObjectNode s = JSON.createObjectNode();
+        settings.forEach((k, v) -> {
+            if (!k.equals("db.password") && !k.equals("tls.dir")) {
+                s.put(k, v);
+            }
+        });
+        s.put("gateway_jvm", String.join(" ", jvm));
+        s.put("persons", opt.persons);
+        s.put("seconds_per_run", opt.seconds);
+        s.put("warmup_per_run", opt.warmup);
+        s.put("contended_persons", opt.contendedPersons);
+        s.put("transport", "TLS 1.3, client certificates of the development CA, one channel per institution");
+        return s;
+    }
+
+    /** The batching in force: the gateway's defaults, with what {@code --set} changed. */
+    private String batching() {
+        cn.onestop.settle.Batching d = cn.onestop.settle.Batching.defaults();
+        return "lanes " + opt.settings.getOrDefault("batch.lanes", "" + d.lanes())
+                + ", max-size " + opt.settings.getOrDefault("batch.max-size", "" + d.maxSize())
+                + ", linger " + opt.settings.getOrDefault("batch.linger-us", "" + d.linger().toNanos() / 1_000) + " µs"
+                + ", queue " + opt.settings.getOrDefault("batch.queue", "" + d.queue());
+    }
+
+    private static ObjectNode machine() {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("cpu", cpuModel());
+        m.put("memory_gb", Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() / 1e9));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        return m;
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (l.startsWith("model name")) {
+                    return l.substring(l.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
         }
-        return new Result(h.getTotalCount(), elapsed, h);
+        return System.getProperty("os.arch");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,13 +26,17 @@ final class PlanSections {
     private PlanSections() {
     }
 
-    /** Reads the sections object of a plan ({@code scheme}) or of the assistance rules. */
-    static RuleTable.Sections read(String origin, JsonNode sectionsNode, boolean assistance, Scheme scheme) {
+    /**
+     * Reads the sections object of a plan ({@code scheme}) or of the assistance rules, telling
+     * {@code listed} every parameter read.
+     */
+    static RuleTable.Sections read(String origin, JsonNode sectionsNode, boolean assistance, Scheme scheme,
+                                   Consumer<RuleParameters.Entry> listed) {
         if (sectionsNode == null || !sectionsNode.isObject()) {
             throw new RuleLoadException(origin + ": sections: missing (an object of sections)");
         }
         checkNames(origin, sectionsNode, assistance, scheme);
-        RuleTable.Sections sections = readAll(new Reader(origin, sectionsNode));
+        RuleTable.Sections sections = readAll(new Reader(origin, sectionsNode, listed));
         checkConsistent(origin, assistance, scheme, sections);
         return sections;
     }
@@ -72,7 +77,8 @@ final class PlanSections {
                 r.section("outpatient_observation", ResidentSections::observation),
                 r.section("student_injury", ResidentSections::injury),
                 r.section("eligibility", ResidentSections::eligibility),
-                r.section("medical_assistance", AssistanceSection::read));
+                r.section("medical_assistance", AssistanceSection::read),
+                null);
     }
 
     /** Sections that only make sense together: refuse a version that would fail at the counter. */
@@ -121,13 +127,13 @@ final class PlanSections {
     }
 
     /** Reads one section, if present, and refuses any parameter its reader did not take. */
-    private record Reader(String origin, JsonNode sections) {
+    record Reader(String origin, JsonNode sections, Consumer<RuleParameters.Entry> listed) {
         <T> T section(String name, Function<SectionReader, T> read) {
             JsonNode n = sections.get(name);
             if (n == null) {
                 return null;
             }
-            SectionReader r = new SectionReader(origin, name, n);
+            SectionReader r = new SectionReader(origin, name, n, listed);
             T value = read.apply(r);
             r.finish();
             return value;

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns one rule file into a {@link RuleTable}, or refuses it with a message naming the file and
@@ -36,17 +37,24 @@ public final class RuleTableParser {
 
     /** Parses one rule file; {@code origin} names it in every error (a path, or "published"). */
     public static RuleTable parse(String origin, byte[] content) {
+        return parse(origin, content, entry -> { });
+    }
+
+    /** {@link #parse(String, byte[])}, telling {@code listed} every parameter read. */
+    static RuleTable parse(String origin, byte[] content, Consumer<RuleParameters.Entry> listed) {
         JsonNode root = root(origin, content);
         String plan = text(origin, root, "plan", true);
         boolean assistance = RuleTable.ASSISTANCE_PLAN.equals(plan);
-        Scheme scheme = scheme(origin, root, assistance);
+        Scheme scheme = scheme(origin, root, RuleTable.schemeless(plan));
         LocalDate from = date(origin, root, "effective_from", true);
         LocalDate to = date(origin, root, "effective_to", false);
         if (to != null && to.isBefore(from)) {
             throw new RuleLoadException(origin + ": effective_to " + to + " is before effective_from " + from);
         }
         Param effective = effective(origin, root, from);
-        RuleTable.Sections sections = PlanSections.read(origin, root.get("sections"), assistance, scheme);
+        RuleTable.Sections sections = RuleTable.CENTRE_PLAN.equals(plan)
+                ? CentreSection.read(origin, root.get("sections"), listed)
+                : PlanSections.read(origin, root.get("sections"), assistance, scheme, listed);
         return new RuleTable(plan, plan + "@" + from, scheme, text(origin, root, "document", false), from, to,
                 effective, sha256(content), sections);
     }
@@ -76,9 +84,9 @@ public final class RuleTableParser {
         return root;
     }
 
-    /** The plan's scheme; the assistance rules have none. */
-    private static Scheme scheme(String origin, JsonNode root, boolean assistance) {
-        String schemeText = text(origin, root, "scheme", !assistance);
+    /** The plan's scheme; the assistance and centre rules have none. */
+    private static Scheme scheme(String origin, JsonNode root, boolean schemeless) {
+        String schemeText = text(origin, root, "scheme", !schemeless);
         if (schemeText == null) {
             return null;
         }
@@ -88,8 +96,9 @@ public final class RuleTableParser {
         } catch (IllegalArgumentException e) {
             throw new RuleLoadException(origin + ": scheme must be EMPLOYEE or RESIDENT, got " + schemeText);
         }
-        if (assistance) {
-            throw new RuleLoadException(origin + ": the assistance rules apply in every scheme; remove \"scheme\"");
+        if (schemeless) {
+            throw new RuleLoadException(origin + ": the assistance and centre rules apply in every scheme; "
+                    + "remove \"scheme\"");
         }
         return scheme;
     }

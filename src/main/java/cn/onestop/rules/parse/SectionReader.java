@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the parameters of one section of a rule file, each {@code {"value": …, "source": …,
@@ -25,11 +26,14 @@ final class SectionReader {
     private final String section;
     private final JsonNode node;
     private final Set<String> read = new HashSet<>();
+    private final Consumer<RuleParameters.Entry> listed;
 
-    SectionReader(String file, String section, JsonNode node) {
+    /** @param listed told every parameter read, with its unit and note ({@link RuleParameters}) */
+    SectionReader(String file, String section, JsonNode node, Consumer<RuleParameters.Entry> listed) {
         this.file = file;
         this.section = section;
         this.node = node;
+        this.listed = listed;
         if (!node.isObject()) {
             throw fail(section, "a section is an object of parameters");
         }
@@ -58,6 +62,23 @@ final class SectionReader {
         return integer(name, ParamRange.ADJUSTMENT);
     }
 
+    /** A 6-digit admin-division code (行政区划代码). */
+    Param adminDivision(String name) {
+        return integer(name, ParamRange.ADMIN_DIVISION);
+    }
+
+    /** A 4-digit pooling region (统筹区): the first four digits of its codes. */
+    Param poolingRegion(String name) {
+        return integer(name, ParamRange.POOLING_REGION);
+    }
+
+    /** The names of the section's parameters, in file order (for sections keyed by plan or region). */
+    List<String> names() {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** A count (days, visits), at least 0. */
     Param count(String name) {
         return integer(name, ParamRange.COUNT);
@@ -70,7 +91,7 @@ final class SectionReader {
         if (v == null || !v.isBoolean()) {
             throw fail(name, "must be true or false");
         }
-        return provenance(name, p, v.booleanValue() ? 1 : 0);
+        return list(provenance(name, p, v.booleanValue() ? 1 : 0), RuleParameters.Unit.FLAG, p, null, List.of());
     }
 
     /** A list of assistance categories with the provenance of the list. */
@@ -88,7 +109,9 @@ final class SectionReader {
                 throw fail(name, "unknown assistance category " + c);
             }
         }
-        provenanceOut.add(provenance(name, p, out.size()));
+        Param listedParam = provenance(name, p, out.size());
+        provenanceOut.add(listedParam);
+        list(listedParam, RuleParameters.Unit.CATEGORIES, p, null, out.stream().map(Enum::name).toList());
         return out;
     }
 
@@ -127,7 +150,9 @@ final class SectionReader {
                 throw fail(where, "the last band must be open (upto null)");
             }
             previous = limit;
-            out.add(new Band(limit, provenance(where, p, bp.asLong())));
+            Param ratio = provenance(where, p, bp.asLong());
+            list(ratio, RuleParameters.Unit.BAND, p, limit == Long.MAX_VALUE ? null : limit, List.of());
+            out.add(new Band(limit, ratio));
         }
         return List.copyOf(out);
     }
@@ -157,7 +182,14 @@ final class SectionReader {
         if (!range.contains(x)) {
             throw fail(name, "must be " + range.description() + ", got " + x);
         }
-        return provenance(name, p, x);
+        return list(provenance(name, p, x), RuleParameters.Unit.of(range), p, null, List.of());
+    }
+
+    private Param list(Param param, RuleParameters.Unit unit, JsonNode p, Long upTo, List<String> items) {
+        JsonNode note = p.get("note");
+        listed.accept(new RuleParameters.Entry(param, unit, upTo, items,
+                note == null || note.isNull() ? null : note.asText()));
+        return param;
     }
 
     private JsonNode param(String name) {

@@ -38,7 +38,7 @@ class RuleTableParserTest {
     @Test
     void theBundledTablesLoadWithEveryParameterSourced() {
         RuleBook book = RuleFiles.loadBundled();
-        assertEquals(5, book.size());
+        assertEquals(6, book.size());
         RuleTable e = book.byId("NM-REGION-EMPLOYEE@2023-01-01");
         assertNotNull(e);
         assertEquals(Scheme.EMPLOYEE, e.scheme());

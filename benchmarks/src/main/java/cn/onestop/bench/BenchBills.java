@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Realistic inpatient bills for the benchmarks: a discharge with a mix of every line category. */
-final class Bills {
-    private Bills() {
+public final class BenchBills {
+    private BenchBills() {
     }
 
     /** A retired civil servant's stay at a grade-3A hospital, {@code n} lines, fixed seed. */
-    static SettlementRequest inpatient(int n) {
+    public static SettlementRequest inpatient(int n) {
         SplittableRandom rnd = new SplittableRandom(n);
         List<BillLine> lines = new ArrayList<>(n);
         Category[] mix = {Category.A, Category.A, Category.A, Category.B, Category.B, Category.CONSUMABLE,
