@@ -53,6 +53,8 @@ final class GatewayProcess implements AutoCloseable {
         pb.environment().put("ONESTOP_SAMPLES", "false");
         pb.environment().put("ONESTOP_DB_POOL_SIZE", "4");
         pb.environment().put("ONESTOP_PLAINTEXT", "true");
+        pb.environment().put("ONESTOP_METRICS_PORT", "0"); // several gateways on one machine: no fixed ports
+        pb.environment().put("ONESTOP_NATIONAL_PORT", "-1");
         pb.environment().put("ONESTOP_TLS_DIR", Path.of("target", "pki", name).toString());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
