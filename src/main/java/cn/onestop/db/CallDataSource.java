@@ -17,7 +17,9 @@ import javax.sql.DataSource;
  * The pool as the application sees it: a connection is waited for no longer than the pool's timeout
  * and no longer than the running call's deadline ({@link Deadline#current}) allows, less a margin so
  * that the call is answered before its caller gives up; and not at all while the {@link
- * DatabaseProbe} knows the database is down.
+ * DatabaseProbe} knows the database is down. With several nodes ({@link Nodes}) there is a pool per
+ * node and a connection comes from the first node the probe finds usable: when it is lost, or is a
+ * Galera node no longer Synced, the next calls go to the next node; when it is back, to it again.
  *
  * <ul>
  *   <li>the database is down (probe), or the pool could not connect: {@code
@@ -34,13 +36,20 @@ final class CallDataSource implements DataSource {
     /** How long one ask of the pool waits before the probe is looked at again. */
     private static final long SLICE_MS = 100;
 
-    private final HikariDataSource pool;
+    private final java.util.List<HikariDataSource> pools;
+    private final HikariDataSource pool; // the first: its settings are every pool's
     private final DatabaseProbe probe;
     private volatile DatabaseObserver observer = DatabaseObserver.NONE;
 
-    CallDataSource(HikariDataSource pool, DatabaseProbe probe) {
-        this.pool = pool;
+    CallDataSource(java.util.List<HikariDataSource> pools, DatabaseProbe probe) {
+        this.pools = java.util.List.copyOf(pools);
+        this.pool = this.pools.get(0);
         this.probe = probe;
+    }
+
+    /** The probe this data source follows. */
+    DatabaseProbe probe() {
+        return probe;
     }
 
     void observe(DatabaseObserver o) {
@@ -93,13 +102,17 @@ final class CallDataSource implements DataSource {
      * saw the database go is cut short when it does.
      */
     private Connection waitFor(long ms) throws SQLException {
-        HikariPool hikari = (HikariPool) pool.getHikariPoolMXBean();
         long until = System.nanoTime() + ms * 1_000_000;
         while (true) {
             long left = (until - System.nanoTime()) / 1_000_000;
+            int node = Math.max(0, probe.preferred()); // a node down between the check and here: its pool says so
+            HikariPool hikari = (HikariPool) pools.get(node).getHikariPoolMXBean();
             try {
                 return hikari.getConnection(Math.max(1, Math.min(SLICE_MS, left)));
             } catch (SQLTransientConnectionException e) {
+                if (pools.size() > 1) {
+                    probe.suspect(); // this node's pool could not connect: look again, the next slice may go elsewhere
+                }
                 if (!probe.up()) {
                     SQLTransientConnectionException d = down();
                     d.addSuppressed(e);

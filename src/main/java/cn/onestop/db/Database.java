@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -32,29 +34,32 @@ public final class Database implements AutoCloseable {
     /** Where the application's migrations live: SQL files, and the Java migrations that carry data over. */
     public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:cn/onestop/db/migration"};
 
-    private final HikariDataSource pool;
+    private final List<HikariDataSource> pools; // one per node, in the order of preference
     private final CallDataSource dataSource;
     private final DatabaseProbe probe;
-    private final PoolMetrics poolMetrics;
+    private final List<PoolMetrics> poolMetrics; // one per node's pool
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
     private final DatabaseConfig config;
-    private final java.util.Map<String, HikariDataSource> sidePools = new java.util.LinkedHashMap<>();
+    private final String sessionInit; // a Galera node's session settings, or null
+    private final java.util.Map<String, List<HikariDataSource>> sidePools = new java.util.LinkedHashMap<>();
     private boolean closed;
 
     private Database(
-            HikariDataSource pool,
-            PoolMetrics poolMetrics,
-            DatabaseProbe probe,
+            List<HikariDataSource> pools,
+            List<PoolMetrics> poolMetrics,
+            CallDataSource dataSource,
             EmbeddedMariaDb embeddedDb,
             String jdbcUrl,
             String databaseName,
-            DatabaseConfig config) {
-        this.pool = pool;
-        this.poolMetrics = poolMetrics;
-        this.probe = probe;
-        this.dataSource = new CallDataSource(pool, probe);
+            DatabaseConfig config,
+            String sessionInit) {
+        this.pools = List.copyOf(pools);
+        this.poolMetrics = List.copyOf(poolMetrics);
+        this.probe = dataSource.probe();
+        this.dataSource = dataSource;
+        this.sessionInit = sessionInit;
         this.embeddedDb = embeddedDb;
         this.jdbcUrl = jdbcUrl;
         this.databaseName = databaseName;
@@ -86,48 +91,82 @@ public final class Database implements AutoCloseable {
                         : flywayLocations.clone();
         long t0 = System.nanoTime();
         EmbeddedMariaDb embedded = null;
-        HikariDataSource ds = null;
+        List<HikariDataSource> pools = new ArrayList<>();
+        List<PoolMetrics> metrics = new ArrayList<>();
+        DatabaseProbe probe = null;
         try {
             String url;
             String dbName;
             if (cfg.embedded()) {
                 embedded = EmbeddedMariaDb.start(cfg.embeddedDir());
                 cfg = new DatabaseConfig(null, embedded.user(), embedded.password(), cfg.database(),
-                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs());
+                        cfg.embeddedDir(), cfg.poolSize(), cfg.connectionTimeoutMs(), cfg.syncWait());
                 dbName = cfg.database();
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
             } else {
                 String inUrl = databaseOf(cfg.jdbcUrl());
-                if (inUrl == null) {
-                    dbName = cfg.database();
-                    createDatabaseIfMissing(cfg.jdbcUrl(), cfg, dbName);
-                    url = withDatabase(cfg.jdbcUrl(), dbName);
-                } else {
-                    dbName = inUrl;
-                    url = cfg.jdbcUrl();
-                }
+                dbName = inUrl == null ? cfg.database() : inUrl;
+                url = inUrl == null ? withDatabase(cfg.jdbcUrl(), dbName) : cfg.jdbcUrl();
             }
-            PoolMetrics poolMetrics = new PoolMetrics();
-            ds = Pools.newPool(url, dbName, cfg, poolMetrics);
-            migrate(ds, dbName, locations);
+            List<String> nodes = Nodes.of(url);
+            Reached first = Reached.first(nodes, cfg);
+            if (nodes.size() > 1 && !first.galera()) {
+                throw new ConfigurationException("db.url", "db.url names " + nodes.size() + " nodes but "
+                        + Nodes.name(nodes.get(first.node())) + " is not a Galera cluster node (wsrep_on is OFF): "
+                        + "independent servers would each keep a ledger of their own");
+            }
+            if (!cfg.embedded() && databaseOf(cfg.jdbcUrl()) == null) {
+                createDatabaseIfMissing(withoutDatabase(nodes.get(first.node())), cfg, dbName);
+            }
+            String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait() : null;
+            for (int i = 0; i < nodes.size(); i++) {
+                PoolMetrics m = new PoolMetrics();
+                metrics.add(m);
+                pools.add(Pools.newPool(nodes.get(i), "onestop-" + dbName + (nodes.size() > 1 ? "-" + (i + 1) : ""),
+                        cfg, i == first.node(), init, m));
+            }
+            probe = new DatabaseProbe(nodes, cfg.user(), cfg.password()).start();
+            CallDataSource ds = new CallDataSource(pools, probe);
+            migrate(ds, dbName, locations, first.galera());
             log.info(
-                    "Database {} ready at {} (pool {}, {}) in {} ms",
+                    "Database {} ready at {} (pool {}{}, {}) in {} ms",
                     dbName,
                     url,
                     cfg.poolSize(),
-                    embedded != null ? "embedded" : "external",
+                    nodes.size() > 1 ? " per node, " + nodes.size() + " nodes" : "",
+                    embedded != null ? "embedded" : first.galera() ? "Galera, wsrep_sync_wait "
+                            + cfg.syncWait() : "external",
                     (System.nanoTime() - t0) / 1_000_000);
-            DatabaseProbe probe = new DatabaseProbe(url, cfg.user(), cfg.password()).start();
-            return new Database(ds, poolMetrics, probe, embedded, url, dbName, cfg);
+            return new Database(pools, metrics, ds, embedded, url, dbName, cfg, init);
         } catch (SQLException | IOException | RuntimeException | Error e) {
-            if (ds != null) {
-                ds.close();
+            if (probe != null) {
+                probe.close();
             }
+            pools.forEach(HikariDataSource::close);
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
+        }
+    }
+
+    /** The first node of a list that answers, and whether it is a Galera node. */
+    private record Reached(int node, boolean galera) {
+        static Reached first(List<String> nodes, DatabaseConfig cfg) throws SQLException {
+            SQLException failed = null;
+            for (int i = 0; i < nodes.size(); i++) {
+                try (Connection c = DriverManager.getConnection(withoutDatabase(nodes.get(i)), login(cfg))) {
+                    return new Reached(i, NodeProbe.wsrepOn(c));
+                } catch (SQLException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            throw failed;
         }
     }
 
@@ -141,16 +180,16 @@ public final class Database implements AutoCloseable {
 
     /** Pool statistics: active, idle, total connections and threads waiting. */
     public HikariPoolMXBean pool() {
-        return pool.getHikariPoolMXBean();
+        return new AllPools(pools);
     }
 
     /**
-     * From now on the pool's statistics — connections in use, idle, waited for, the wait, the use —
-     * go to a tracker {@code factory} makes (HikariCP's Micrometer one, say); null: to nobody. The
-     * tracker of the last call is closed.
+     * From now on the pools' statistics — connections in use, idle, waited for, the wait, the use —
+     * go to trackers {@code factory} makes (HikariCP's Micrometer one, say), one per node's pool; null:
+     * to nobody. The trackers of the last call are closed.
      */
     public void meterPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
-        poolMetrics.track(factory);
+        poolMetrics.forEach(m -> m.track(factory));
     }
 
     /**
@@ -162,9 +201,14 @@ public final class Database implements AutoCloseable {
         probe.observe(observer);
     }
 
-    /** The most connections the pool holds. */
+    /** The most connections the pool of a node holds. */
     public int poolSize() {
-        return pool.getMaximumPoolSize();
+        return pools.get(0).getMaximumPoolSize();
+    }
+
+    /** The nodes' URLs, in the order this gateway prefers them (one for a single server). */
+    public List<String> nodes() {
+        return pools.stream().map(HikariDataSource::getJdbcUrl).toList();
     }
 
     /** Whether the database answers now, and a way to hear it come and go. */
@@ -201,11 +245,14 @@ public final class Database implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the database is closed");
         }
-        HikariDataSource p = sidePools.get(purpose);
+        List<HikariDataSource> p = sidePools.get(purpose);
         if (p == null) {
-            DatabaseConfig c = new DatabaseConfig(config.jdbcUrl(), config.user(), config.password(), config.database(),
-                    config.embeddedDir(), size, config.connectionTimeoutMs());
-            p = Pools.newPool(jdbcUrl, databaseName + "-" + purpose, c, new PoolMetrics()); // not metered yet
+            DatabaseConfig c = config.withPoolSize(size);
+            p = new ArrayList<>();
+            for (int i = 0; i < pools.size(); i++) { // a pool per node, as the main pools: the same failover
+                p.add(Pools.newPool(pools.get(i).getJdbcUrl(), "onestop-" + databaseName + "-" + purpose
+                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, null)); // not metered yet
+            }
             sidePools.put(purpose, p);
         }
         return new CallDataSource(p, probe); // waits bounded by the call's deadline, as the main pool's
@@ -220,8 +267,8 @@ public final class Database implements AutoCloseable {
         closed = true;
         try {
             probe.close();
-            sidePools.values().forEach(HikariDataSource::close);
-            pool.close();
+            sidePools.values().forEach(ps -> ps.forEach(HikariDataSource::close));
+            pools.forEach(HikariDataSource::close);
         } finally {
             if (embeddedDb != null) {
                 embeddedDb.close();
@@ -241,9 +288,10 @@ public final class Database implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static void migrate(DataSource ds, String dbName, String[] locations) {
+    private static void migrate(DataSource ds, String dbName, String[] locations, boolean galera) throws SQLException {
         long t0 = System.nanoTime();
-        MigrateResult r = Flyway.configure().dataSource(ds).locations(locations).load().migrate();
+        MigrateResult r = MigrationLock.around(ds, dbName, galera,
+                () -> Flyway.configure().dataSource(ds).locations(locations).load().migrate());
         log.info(
                 "Flyway on {}: {} migration(s) applied, schema version {} ({} ms)",
                 dbName,
@@ -255,11 +303,7 @@ public final class Database implements AutoCloseable {
     /** Creates {@code dbName} (utf8mb4) through a server URL if it does not exist. */
     static void createDatabaseIfMissing(String serverUrl, DatabaseConfig cfg, String dbName)
             throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", cfg.user());
-        p.setProperty("password", cfg.password());
-        p.setProperty("connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
-        try (Connection c = DriverManager.getConnection(serverUrl, p)) {
+        try (Connection c = DriverManager.getConnection(serverUrl, login(cfg))) {
             boolean exists;
             try (PreparedStatement ps =
                     c.prepareStatement(
@@ -279,6 +323,24 @@ public final class Database implements AutoCloseable {
                 log.info("Created database {}", dbName);
             }
         }
+    }
+
+    private static Properties login(DatabaseConfig cfg) {
+        Properties p = new Properties();
+        p.setProperty("user", cfg.user());
+        p.setProperty("password", cfg.password());
+        p.setProperty("connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
+        return p;
+    }
+
+    /** A single-server URL without its database (options kept): what reaches the server itself. */
+    static String withoutDatabase(String url) {
+        int slash = pathSlash(url);
+        if (slash < 0) {
+            return url;
+        }
+        int q = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + (q < 0 ? "" : url.substring(q));
     }
 
     static String checkName(String dbName) {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *   db.embedded.dir           ONESTOP_DATA_DIR                data/mariadb
  *   db.pool.size              ONESTOP_DB_POOL_SIZE            2 x cores
  *   db.connection-timeout-ms  ONESTOP_DB_CONNECTION_TIMEOUT_MS 5000
+ *   db.galera.sync-wait       ONESTOP_DB_GALERA_SYNC_WAIT     1 (reads wait for the cluster's commits)
  * </pre>
  *
  * An environment variable set to a blank value is ignored (as if unset).
@@ -37,7 +38,8 @@ public record DatabaseConfig(
         String database,
         Path embeddedDir,
         int poolSize,
-        long connectionTimeoutMs) {
+        long connectionTimeoutMs,
+        int syncWait) {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfig.class);
 
@@ -46,6 +48,13 @@ public record DatabaseConfig(
     public static final Path DEFAULT_EMBEDDED_DIR = EmbeddedMariaDb.DEFAULT_DIR;
     public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
     public static final int MAX_POOL_SIZE = 1_000;
+    /**
+     * {@code wsrep_sync_wait} of the pool's sessions on a Galera node: 1, every read (SELECT, also
+     * the locking reads that start each settlement, reversal and replay) first waits until the node has
+     * applied every transaction the cluster committed before it, so a retry or a reversal that lands on
+     * another node than the settlement sees it.
+     */
+    public static final int DEFAULT_SYNC_WAIT = 1;
 
     /** HikariCP refuses connection timeouts under 250 ms. */
     public static final long MIN_CONNECTION_TIMEOUT_MS = 250;
@@ -67,8 +76,9 @@ public record DatabaseConfig(
     private static final String[] TIMEOUT = {
         "db.connection-timeout-ms", "ONESTOP_DB_CONNECTION_TIMEOUT_MS"
     };
+    private static final String[] SYNC_WAIT = {"db.galera.sync-wait", "ONESTOP_DB_GALERA_SYNC_WAIT"};
     private static final Set<String> KNOWN_KEYS =
-            Set.of(URL[0], USER[0], PASSWORD[0], NAME[0], DIR[0], POOL[0], TIMEOUT[0]);
+            Set.of(URL[0], USER[0], PASSWORD[0], NAME[0], DIR[0], POOL[0], TIMEOUT[0], SYNC_WAIT[0]);
 
     /** Validates and normalises (blank URL becomes null, null user/password become defaults). */
     public DatabaseConfig {
@@ -107,6 +117,15 @@ public record DatabaseConfig(
                             + ", got "
                             + connectionTimeoutMs);
         }
+        if (syncWait < 0 || syncWait > 15) {
+            throw new IllegalArgumentException("db.galera.sync-wait must be 0..15, got " + syncWait);
+        }
+    }
+
+    /** The settings with {@link #DEFAULT_SYNC_WAIT}. */
+    public DatabaseConfig(String jdbcUrl, String user, String password, String database, Path embeddedDir,
+                          int poolSize, long connectionTimeoutMs) {
+        this(jdbcUrl, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, DEFAULT_SYNC_WAIT);
     }
 
     /** Embedded database in {@link #DEFAULT_EMBEDDED_DIR} with all defaults. */
@@ -150,26 +169,26 @@ public record DatabaseConfig(
 
     public DatabaseConfig withJdbcUrl(String url) {
         return new DatabaseConfig(
-                url, user, password, database, embeddedDir, poolSize, connectionTimeoutMs);
+                url, user, password, database, embeddedDir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withDatabase(String name) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, name, embeddedDir, poolSize, connectionTimeoutMs);
+                jdbcUrl, user, password, name, embeddedDir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withEmbeddedDir(Path dir) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, database, dir, poolSize, connectionTimeoutMs);
+                jdbcUrl, user, password, database, dir, poolSize, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withPoolSize(int size) {
         return new DatabaseConfig(
-                jdbcUrl, user, password, database, embeddedDir, size, connectionTimeoutMs);
+                jdbcUrl, user, password, database, embeddedDir, size, connectionTimeoutMs, syncWait);
     }
 
     public DatabaseConfig withConnectionTimeoutMs(long ms) {
-        return new DatabaseConfig(jdbcUrl, user, password, database, embeddedDir, poolSize, ms);
+        return new DatabaseConfig(jdbcUrl, user, password, database, embeddedDir, poolSize, ms, syncWait);
     }
 
     /** {@link #load(Path, Map)} with {@link #DEFAULT_FILE} and the process environment. */
@@ -231,7 +250,8 @@ public record DatabaseConfig(
                         TIMEOUT[1],
                         DEFAULT_CONNECTION_TIMEOUT_MS,
                         MIN_CONNECTION_TIMEOUT_MS,
-                        MAX_CONNECTION_TIMEOUT_MS));
+                        MAX_CONNECTION_TIMEOUT_MS),
+                s.intValue(SYNC_WAIT[0], SYNC_WAIT[1], DEFAULT_SYNC_WAIT, 0, 15));
     }
 
     /**
@@ -241,7 +261,7 @@ public record DatabaseConfig(
      */
     public static ConfigurationException settingError(
             Settings s, String property, String problem, Throwable cause) {
-        for (String[] key : List.of(URL, USER, PASSWORD, NAME, DIR, POOL, TIMEOUT)) {
+        for (String[] key : List.of(URL, USER, PASSWORD, NAME, DIR, POOL, TIMEOUT, SYNC_WAIT)) {
             if (key[0].equals(property)) {
                 return s.error(key[0], key[1], problem, cause);
             }
@@ -266,6 +286,8 @@ public record DatabaseConfig(
                 + poolSize
                 + ", connectionTimeoutMs="
                 + connectionTimeoutMs
+                + ", syncWait="
+                + syncWait
                 + "]";
     }
 }

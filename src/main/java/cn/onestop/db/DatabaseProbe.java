@@ -1,170 +1,240 @@
 package cn.onestop.db;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the database answers, known without asking it on a call's time: a thread of its own pings
- * the server every {@link #PERIOD} over a connection of its own (outside the pool, so a busy pool
- * is not taken for a lost database), with a {@link #TIMEOUT}. A ping that fails is tried again at
- * once on a new connection; when that cannot be made (refused, denied, silent) or does not answer
- * either, the database is "down", and the next ping answered is "up". The pool's failures make it look again at once. Listeners hear
- * every change (the gateway's health service follows it), and while it is down, asking the pool for a
- * connection fails at once ({@link CallDataSource}).
+ * Whether the database answers, known without asking it on a call's time: every node the gateway
+ * may use ({@link Nodes}) is looked at every {@link #PERIOD} over a connection of its own (outside
+ * the pools, so a busy pool is not taken for a lost database), with a {@link #TIMEOUT}, each node by a
+ * thread of its own so that a silent one delays no other ({@link NodeProbe}). A node is usable while
+ * it answers and, when it is a Galera node, while it is ready, Synced and in the primary component.
+ *
+ * <p>The database is "up" while some node is usable; the pool uses the first usable node in the
+ * order of {@code db.url} ({@link #preferred}). The pool's failures make every node be looked at
+ * again at once. Listeners hear every change of "up" (the gateway's health service follows it), and
+ * while it is down, asking the pool for a connection fails at once ({@link CallDataSource}).
  */
 public final class DatabaseProbe implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseProbe.class);
 
-    /** How often the server is pinged. */
+    /** How often each node is looked at. */
     public static final Duration PERIOD = Duration.ofMillis(250);
-    /** How long a connect or a ping may take before the database counts as down. */
+    /** How long a connect or a ping may take before the node counts as down. */
     public static final Duration TIMEOUT = Duration.ofSeconds(1);
 
-    /** Hears the database come and go; called on the probe's thread. */
+    /** Hears the database come and go; called on a probe's thread. */
     public interface Listener {
         void changed(boolean up, String why);
     }
 
-    private final String url;
-    private final Properties login;
-    private final ScheduledExecutorService thread;
+    private final List<NodeProbe> nodes;
+    private final ScheduledExecutorService threads;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Object rounds = new Object();
     private volatile boolean up = true; // the pool has just connected
-    private volatile String why = "";
     private volatile DatabaseObserver observer = DatabaseObserver.NONE;
-    private Connection connection; // the probe's thread only
 
     DatabaseProbe(String url, String user, String password) {
-        this.url = url;
-        this.login = new Properties();
-        login.setProperty("user", user);
-        login.setProperty("password", password);
-        login.setProperty("connectTimeout", Long.toString(TIMEOUT.toMillis()));
-        login.setProperty("socketTimeout", Long.toString(TIMEOUT.toMillis()));
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "onestop-db-probe");
+        this(List.of(url), user, password);
+    }
+
+    DatabaseProbe(List<String> nodeUrls, String user, String password) {
+        List<NodeProbe> ns = new ArrayList<>();
+        for (String u : nodeUrls) {
+            ns.add(new NodeProbe(u, user, password, TIMEOUT));
+        }
+        this.nodes = List.copyOf(ns);
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newScheduledThreadPool(nodes.size(), r -> {
+            Thread t = new Thread(r, "onestop-db-probe-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    /** Starts probing. */
+    /** Starts probing; looks at every node once first, so that {@link #preferred} knows them. */
     DatabaseProbe start() {
-        thread.scheduleWithFixedDelay(this::probe, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = i;
+            threads.execute(() -> look(node));
+            threads.scheduleWithFixedDelay(() -> look(node), PERIOD.toMillis(), PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        awaitLook(Duration.ofMillis(2 * TIMEOUT.toMillis() + 500));
         return this;
     }
 
-    /** Whether the last probe reached the database. */
+    /** Whether some node is usable. */
     public boolean up() {
         return up;
     }
 
-    /** Why the database counts as down (empty while up). */
+    /** Why the database counts as down (empty while up): each node's reason. */
     public String problem() {
-        return why;
+        if (up) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (NodeProbe n : nodes) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(nodes.size() > 1 ? n.name() + ": " : "").append(n.why());
+        }
+        return sb.toString();
+    }
+
+    /** The nodes probed, in the order of preference. */
+    public int nodes() {
+        return nodes.size();
+    }
+
+    /** Whether node {@code i} was usable when last looked at. */
+    public boolean usable(int i) {
+        return nodes.get(i).usable();
+    }
+
+    /** The first usable node in the order of preference, or -1 when none is. */
+    public int preferred() {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).usable()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the nodes looked at are Galera nodes (wsrep_on). */
+    public boolean galera() {
+        return nodes.stream().anyMatch(NodeProbe::galera);
+    }
+
+    /** {@code host:port} of node {@code i}. */
+    public String name(int i) {
+        return nodes.get(i).name();
     }
 
     /** Tells {@code l} of every change from now on, and at once of the state now; running the answer stops it. */
     public Runnable listen(Listener l) {
         listeners.add(l);
-        l.changed(up, why);
+        l.changed(up, problem());
         return () -> listeners.remove(l);
     }
 
-    /** Something failed to reach the database: probe now rather than at the next period. */
+    /** Something failed to reach the database: look at every node now rather than at the next period. */
     void suspect() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                thread.execute(this::probe);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                pending.set(false);
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = i;
+            if (nodes.get(i).claim()) {
+                try {
+                    threads.execute(() -> look(node));
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    nodes.get(i).release();
+                }
             }
         }
     }
 
-    private void probe() {
-        pending.set(false);
-        try {
-            if (connection != null && !ping()) {
-                closeConnection(); // broken, or the server was slow: a new connection decides
-            }
-            if (connection == null) {
-                connection = DriverManager.getConnection(url, login);
-                if (!ping()) {
-                    throw new SQLException("no answer to a ping within " + TIMEOUT.toMillis() + " ms");
-                }
-            }
-            set(true, "");
-        } catch (SQLException | RuntimeException e) { // refused, reset, denied, silent
-            closeConnection();
-            set(false, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
+    /**
+     * Looks at every node again now and waits until each has been looked at, at most {@code max}:
+     * what a retry after a lost node waits for, so that it goes to a node fit to use.
+     */
+    void lookAgain(Duration max) {
+        suspect();
+        awaitLook(max);
     }
 
     void observe(DatabaseObserver o) {
         observer = o;
     }
 
-    private boolean ping() throws SQLException {
-        long t0 = System.nanoTime();
-        boolean answered = connection.isValid((int) Math.max(1, TIMEOUT.toSeconds()));
-        if (answered) {
-            observer.pinged(System.nanoTime() - t0);
+    private void awaitLook(Duration max) {
+        int[] before = new int[nodes.size()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = nodes.get(i).looks();
         }
-        return answered;
+        long until = System.nanoTime() + max.toNanos();
+        synchronized (rounds) {
+            while (!allLookedSince(before)) {
+                long left = (until - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    rounds.wait(Math.min(left, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
-    private void set(boolean nowUp, String problem) {
-        why = problem;
+    private boolean allLookedSince(int[] before) {
+        for (int i = 0; i < before.length; i++) {
+            if (nodes.get(i).looks() <= before[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void look(int i) {
+        NodeProbe n = nodes.get(i);
+        boolean wasUsable = n.usable();
+        long t0 = System.nanoTime();
+        n.look();
+        if (n.usable()) {
+            observer.pinged(System.nanoTime() - t0); // a look is the ping and the node's wsrep state
+        }
+        if (wasUsable != n.usable() && nodes.size() > 1) {
+            if (n.usable()) {
+                log.info("database node {} usable again", n.name());
+            } else {
+                log.warn("database node {} not usable: {}", n.name(), n.why());
+            }
+        }
+        update();
+        synchronized (rounds) {
+            rounds.notifyAll();
+        }
+    }
+
+    private synchronized void update() {
+        boolean nowUp = preferred() >= 0;
         if (up == nowUp) {
             return;
         }
         up = nowUp;
+        String why = problem();
         if (nowUp) {
-            log.info("database {} reachable again", url);
+            log.info("database reachable again ({})", nodes.get(preferred()).name());
         } else {
-            log.warn("database {} unreachable: {}", url, problem);
+            log.warn("database unreachable: {}", why);
         }
         for (Listener l : listeners) {
             try {
-                l.changed(nowUp, problem);
+                l.changed(nowUp, why);
             } catch (RuntimeException e) {
                 log.warn("database health listener failed: {}", e.toString());
             }
         }
     }
 
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // it is broken already
-            }
-            connection = null;
-        }
-    }
-
     @Override
     public void close() {
-        thread.shutdownNow();
+        threads.shutdownNow();
         try {
-            thread.awaitTermination(2, TimeUnit.SECONDS);
+            threads.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        closeConnection();
+        nodes.forEach(NodeProbe::close);
     }
 }

@@ -14,9 +14,22 @@ final class Pools {
 
     static HikariDataSource newPool(String url, String dbName, DatabaseConfig cfg, PoolMetrics metrics)
             throws SQLException {
+        return newPool(url, "onestop-" + dbName, cfg, true, null, metrics);
+    }
+
+    /**
+     * A pool of one node. {@code failFast}: fail now when the node cannot be reached (else the pool
+     * starts empty and connects when it can: another node of a cluster may be down at the start);
+     * {@code initSql}: run on every new connection (a Galera node's session settings), or null;
+     * {@code metrics}: the pool's tracker, or null.
+     */
+    static HikariDataSource newPool(String url, String name, DatabaseConfig cfg, boolean failFast, String initSql,
+                                    PoolMetrics metrics) throws SQLException {
         HikariConfig hc = new HikariConfig();
-        hc.setMetricsTrackerFactory(metrics);
-        hc.setPoolName("onestop-" + dbName);
+        if (metrics != null) {
+            hc.setMetricsTrackerFactory(metrics);
+        }
+        hc.setPoolName(name);
         hc.setJdbcUrl(url);
         hc.setUsername(cfg.user());
         hc.setPassword(cfg.password());
@@ -24,7 +37,10 @@ final class Pools {
         hc.setMinimumIdle(cfg.poolSize()); // a fixed-size pool, as HikariCP recommends
         hc.setConnectionTimeout(cfg.connectionTimeoutMs());
         hc.setValidationTimeout(Math.max(250, Math.min(5_000, cfg.connectionTimeoutMs() / 2)));
-        hc.setInitializationFailTimeout(cfg.connectionTimeoutMs()); // fail fast if unreachable
+        hc.setInitializationFailTimeout(failFast ? cfg.connectionTimeoutMs() : -1); // fail fast if unreachable
+        if (initSql != null) {
+            hc.setConnectionInitSql(initSql);
+        }
         hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hc.setAutoCommit(false); // every use is a transaction (Transactions): no per-transaction flips
         driverProperties(url, cfg).forEach((k, v) -> hc.addDataSourceProperty((String) k, v));

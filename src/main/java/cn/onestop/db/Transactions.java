@@ -15,10 +15,16 @@ import java.util.List;
  * The gateway's one way to run work on the database, with one error policy ({@link SqlErrors}).
  *
  * <p>Pooled connections have autoCommit off, so a transaction costs no extra round trips: the work
- * runs, then one COMMIT (or ROLLBACK). A deadlock, a lock wait that timed out, a Galera conflict or
- * a lost unique-key race runs the whole work again, from a fresh connection, while the deadline
- * leaves time and at most {@value #ATTEMPTS} times: the work must be repeatable (it reads what it
- * needs inside the transaction, so a retry sees what the winner committed). Everything else is a
+ * runs, then one COMMIT (or ROLLBACK). A deadlock, a lock wait that timed out, a Galera conflict
+ * (a certification failure is reported as a deadlock) or a lost unique-key race runs the whole work
+ * again, from a fresh connection, while the deadline leaves time and at most {@value #ATTEMPTS} times:
+ * the work must be repeatable (it reads what it needs inside the transaction, so a retry sees what the
+ * winner committed). So does a node lost before the COMMIT was sent — a connection cut while the work
+ * ran, a Galera node that is not ready (1047) — once the probe has looked at the nodes again and found
+ * one fit to use: nothing was committed, and the retry goes to that node. A connection lost during the
+ * COMMIT is retried only for work keyed by message id ({@link #decideKeyed}), which replays what did
+ * commit; otherwise whether it committed is unknown, so it is UNAVAILABLE, and the caller's retry with
+ * the same message id replays or settles once. Everything else is a
  * {@link StoreException} whose kind the policy decides and whose cause is the database's error,
  * never hidden by the clean-up after it.
  */
@@ -64,16 +70,43 @@ public final class Transactions {
 
     /** Runs {@code work} in a transaction and commits it. */
     public <T, X extends Exception> T write(Deadline deadline, Work<T, X> work) throws X {
-        return run(deadline, work, r -> true);
+        return run(deadline, work, r -> true, false);
     }
 
     /** Runs {@code work} in a transaction: commits an answer, rolls back a refusal (nothing written). */
     public <T> Result<T> decide(Deadline deadline, Work<Result<T>, RuntimeException> work) {
-        return run(deadline, work, Result::isOk);
+        return run(deadline, work, Result::isOk, false);
     }
 
-    /** Read-only work: no retry is needed, the transaction is ended without writing. */
+    /**
+     * As {@link #decide}, for work keyed by message id that answers an already committed request as
+     * first answered: a node lost during its COMMIT (outcome unknown) runs it again on a node fit to use,
+     * whose first read waits for what the cluster committed ({@code wsrep_sync_wait}), so it replays
+     * what did commit and does once what did not.
+     */
+    public <T> Result<T> decideKeyed(Deadline deadline, Work<Result<T>, RuntimeException> work) {
+        return run(deadline, work, Result::isOk, true);
+    }
+
+    /**
+     * Read-only work: the transaction is ended without writing. No conflict needs a retry; a node lost
+     * under it does, on a node fit to use (within the running call's deadline).
+     */
     public <T> T read(Work<T, RuntimeException> work) {
+        Deadline d = Deadline.current().orElse(Deadline.after(NO_DEADLINE));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(work);
+            } catch (StoreException e) {
+                if (attempt < ATTEMPTS && nodeLost(SqlErrors.classify(e)) && failedOver(d)) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private <T> T readOnce(Work<T, RuntimeException> work) {
         boolean outermost = ON_ROLLBACK.get() == null;
         if (outermost) {
             ON_ROLLBACK.set(new ArrayList<>(0));
@@ -135,14 +168,19 @@ public final class Transactions {
         boolean test(T result);
     }
 
-    private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit) throws X {
+    private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit, boolean keyed)
+            throws X {
         Deadline d = deadline == null ? Deadline.after(NO_DEADLINE) : deadline;
         for (int attempt = 1; ; attempt++) {
+            boolean[] committing = {false};
             try {
-                return once(work, commit);
+                return once(work, commit, committing);
             } catch (SQLException | StoreException e) {
                 SqlErrors.Verdict v = SqlErrors.classify(e);
                 if (v == SqlErrors.Verdict.RETRY && attempt < ATTEMPTS && !d.expired()) {
+                    continue;
+                }
+                if (attempt < ATTEMPTS && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
                     continue;
                 }
                 if (e instanceof StoreException s && v != SqlErrors.Verdict.RETRY) {
@@ -157,7 +195,48 @@ public final class Transactions {
         }
     }
 
-    private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit) throws SQLException, X {
+    /** A node lost under the work: a node not ready (nothing done), or, with several nodes, a connection cut. */
+    private boolean nodeLost(SqlErrors.Verdict v) {
+        return v == SqlErrors.Verdict.NODE_NOT_READY
+                || v == SqlErrors.Verdict.UNAVAILABLE && probe() != null && probe().nodes() > 1;
+    }
+
+    /**
+     * Whether, after the probe has looked at every node again (at most a second, and half of what the
+     * deadline leaves), some node is fit to use: then the work runs again, there.
+     */
+    private boolean failedOver(Deadline d) {
+        DatabaseProbe probe = probe();
+        long left = d.remaining().toMillis() / 2;
+        if (left <= 0) {
+            return false;
+        }
+        if (probe == null) {
+            pause(Math.min(left, DatabaseProbe.PERIOD.toMillis()));
+            return !d.expired();
+        }
+        probe.lookAgain(Duration.ofMillis(Math.min(left, DatabaseProbe.TIMEOUT.toMillis())));
+        return probe.up() && !d.expired();
+    }
+
+    private DatabaseProbe probe() {
+        try {
+            return dataSource.isWrapperFor(CallDataSource.class) ? dataSource.unwrap(CallDataSource.class).probe() : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit, boolean[] committing)
+            throws SQLException, X {
         ON_ROLLBACK.set(new ArrayList<>(1));
         boolean committed = false;
         DatabaseObserver observer = observer();
@@ -172,6 +251,7 @@ public final class Transactions {
                 throw e;
             }
             if (commit.test(result)) {
+                committing[0] = true;
                 long t1 = System.nanoTime();
                 c.commit();
                 committed = true;

@@ -36,6 +36,11 @@ public final class JdbcLedger implements LedgerStore {
     }
 
     @Override
+    public <T> Result<T> writeKeyed(Deadline deadline, Function<LedgerTx, Result<T>> work) {
+        return tx.decideKeyed(deadline, c -> work.apply(new Bound(c)));
+    }
+
+    @Override
     public <T> T read(Function<LedgerTx, T> work) {
         return tx.read(c -> work.apply(new Bound(c)));
     }

@@ -31,6 +31,7 @@ final class YearRowStore implements YearRows {
     private static final String APPLY_SET;
     private static final String JOURNAL_ROW;
     private static final String JOURNAL;
+    private static final String ALL_ZERO;
 
     static {
         StringJoiner cols = new StringJoiner(", ");
@@ -40,6 +41,11 @@ final class YearRowStore implements YearRows {
             upsert.add("a." + a.key() + " = a." + a.key() + " + d." + a.key());
         }
         COLUMNS = cols.toString();
+        StringJoiner zero = new StringJoiner(" AND ");
+        for (Accumulator a : Accumulator.values()) {
+            zero.add(a.key() + " = 0");
+        }
+        ALL_ZERO = zero.toString();
         READ = "SELECT " + COLUMNS + " FROM accumulators WHERE person_id = ? AND plan = ? AND year = ?";
         // every locked row moved by its delta in one statement: the deltas as a derived table, joined
         StringJoiner named = new StringJoiner(", ", "SELECT ? AS person_id, ? AS plan, ? AS year, ", "");
@@ -129,7 +135,12 @@ final class YearRowStore implements YearRows {
         });
     }
 
-    /** A row created for a settlement that was then refused is not left behind. */
+    /**
+     * A row created for a settlement that was then refused (or replayed) is not left behind. Only a row
+     * still all zero is removed: on a Galera cluster a row this transaction did not find may have
+     * arrived from another node before its INSERT … ON DUPLICATE KEY, which then only locked it; that
+     * row carries another settlement's moves and must stay (an absent row and a zero row mean the same).
+     */
     private void discardUnmoved(List<Move> moves) {
         java.util.Set<YearKey> unmoved = new java.util.TreeSet<>(created);
         moves.forEach(m -> unmoved.remove(m.key()));
@@ -139,7 +150,7 @@ final class YearRowStore implements YearRows {
         }
         Sql.run("remove unmoved accumulator rows", () -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM accumulators WHERE (person_id, plan, year) IN ("
-                    + Sql.rows("(?, ?, ?)", unmoved.size()) + ")")) {
+                    + Sql.rows("(?, ?, ?)", unmoved.size()) + ") AND " + ALL_ZERO)) {
                 int i = 1;
                 for (YearKey k : unmoved) {
                     i = bind(ps, i, k);

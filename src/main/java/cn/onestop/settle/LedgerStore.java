@@ -14,6 +14,15 @@ import java.util.function.Function;
 public interface LedgerStore {
     <T> Result<T> write(Deadline deadline, Function<LedgerTx, Result<T>> work);
 
+    /**
+     * As {@link #write}, for work keyed by message id, which answers a request already committed as it
+     * was first answered (a settlement batch, a reversal): it may also run again after its database node
+     * was lost during the COMMIT, on another node of a cluster, and then settles once or replays.
+     */
+    default <T> Result<T> writeKeyed(Deadline deadline, Function<LedgerTx, Result<T>> work) {
+        return write(deadline, work);
+    }
+
     /** Read-only work: nothing it does is kept. */
     <T> T read(Function<LedgerTx, T> work);
 }

@@ -41,7 +41,7 @@ public final class Reverse {
             return new Result.Failed<>(denied.get());
         }
         RequestDigest digest = cmd.digest();
-        Result<Reversed> r = ledger.write(deadline, tx -> {
+        Result<Reversed> r = ledger.writeKeyed(deadline, tx -> {
             Optional<MessageKeys.Key> key = tx.messageKeys().find(cmd.institutionCode(), cmd.messageId());
             if (key.isPresent()) {
                 return replay(tx, key.get(), digest);

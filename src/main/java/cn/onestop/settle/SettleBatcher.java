@@ -26,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * for company — and commits it in one transaction ({@link BatchCommit}); every caller is answered
  * when its batch commits. A settlement whose deadline passed while it waited is not written. If a
  * batch fails for an unexpected reason, its settlements are tried again one by one, so one bad
- * settlement fails alone.
+ * settlement fails alone. A batch whose conflicts did not clear within the ledger's attempts — on a
+ * Galera cluster, another node committing a settlement of one of its persons first fails the whole
+ * batch's commit — is split in halves, each tried again within its own settlements' deadlines, so
+ * one contended person holds back only the settlements that share its half.
  *
  * <p>The answers are handed to a few threads of their own: what a caller does with its answer (the
  * response message, its serialization and its write to the network) never runs on a lane, so a lane
@@ -43,6 +46,7 @@ final class SettleBatcher implements AutoCloseable {
     private final List<Thread> lanes = new ArrayList<>();
     private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder committed = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder splits = new java.util.concurrent.atomic.LongAdder();
     private final ThreadPoolExecutor answers;
     private volatile boolean closed;
 
@@ -80,7 +84,7 @@ final class SettleBatcher implements AutoCloseable {
 
     /** Batches committed so far, and the settlements (answers of any kind) they held. */
     BatchStats stats() {
-        return new BatchStats(batches.sum(), committed.sum());
+        return new BatchStats(batches.sum(), committed.sum(), splits.sum());
     }
 
     private void lane() {
@@ -144,7 +148,7 @@ final class SettleBatcher implements AutoCloseable {
         }
         Deadline deadline = live.stream().map(Pending::deadline).reduce(SettleBatcher::later).orElseThrow();
         try (Deadline.Scope scope = deadline.enter()) { // the pool's wait is bounded by the batch's deadline too
-            List<Result<Settled>> answers = ledger.write(deadline, tx -> commit.run(tx, live, deadline)).value();
+            List<Result<Settled>> answers = ledger.writeKeyed(deadline, tx -> commit.run(tx, live, deadline)).value();
             batches.increment();
             committed.add(live.size());
             for (int i = 0; i < live.size(); i++) {
@@ -152,12 +156,25 @@ final class SettleBatcher implements AutoCloseable {
             }
             tell(answers);
         } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.CONFLICT && live.size() > 1) {
+                split(live, e);
+                return;
+            }
             // out of reach or out of time: every settlement of the batch shares that answer
             boolean alone = e.kind() != StoreException.Kind.FAILED;
             fail(live, e, alone);
         } catch (RuntimeException | Error e) {
             fail(live, e, false);
         }
+    }
+
+    /** A batch whose conflicts did not clear: each half again, on its own. */
+    private void split(List<Pending> live, StoreException e) {
+        splits.increment();
+        LOG.debug("a batch of {} settlements kept conflicting ({}); trying it in halves", live.size(), e.toString());
+        int half = live.size() / 2;
+        commit(new ArrayList<>(live.subList(0, half)));
+        commit(new ArrayList<>(live.subList(half, live.size())));
     }
 
     /** Tells the watchers what the batch did, once its callers have their answers. */

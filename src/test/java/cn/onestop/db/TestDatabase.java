@@ -120,7 +120,16 @@ public final class TestDatabase {
         return server;
     }
 
+    /**
+     * With {@code -Donestop.test.server=debian-galera}: Debian's MariaDB 10.11 as a one-node Galera
+     * cluster refusing what Galera cannot replicate ({@link GaleraCluster}), started for this JVM.
+     */
+    public static final String DEBIAN_GALERA = "debian-galera";
+
     private static Server startServer() {
+        if (DEBIAN_GALERA.equals(System.getProperty("onestop.test.server"))) {
+            return startDebianGalera();
+        }
         String url = System.getenv("ONESTOP_TEST_DB_URL");
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault("ONESTOP_TEST_DB_USER", "root");
@@ -141,6 +150,20 @@ public final class TestDatabase {
             throw new UncheckedIOException("cannot start the embedded test MariaDB", e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot clean the embedded test MariaDB: " + e, e);
+        }
+    }
+
+    private static Server startDebianGalera() {
+        GaleraCluster.unavailable().ifPresent(why -> {
+            System.out.println("[galera] SKIPPED: onestop.test.server=" + DEBIAN_GALERA + ": " + why);
+            throw new org.opentest4j.TestAbortedException("skipped, onestop.test.server=" + DEBIAN_GALERA + ": " + why);
+        });
+        try {
+            GaleraCluster c = GaleraCluster.start("test-debian-galera", 1);
+            Runtime.getRuntime().addShutdownHook(new Thread(c::close, "test-debian-galera-shutdown"));
+            return new Server(c.url(0, null), GaleraCluster.USER, GaleraCluster.PASSWORD, null, "");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start Debian's MariaDB as a Galera node: " + e, e);
         }
     }
 

@@ -156,8 +156,11 @@ class TransactionsTest {
         assertEquals(SqlErrors.Verdict.RETRY, SqlErrors.classify(new SQLException("deadlock", "40001", 1213)));
         assertEquals(SqlErrors.Verdict.RETRY, SqlErrors.classify(new SQLException("lock wait", "HY000", 1205)));
         assertEquals(SqlErrors.Verdict.UNAVAILABLE, SqlErrors.classify(new SQLException("gone", "08S01", 0)));
-        assertEquals(SqlErrors.Verdict.UNAVAILABLE, SqlErrors.classify(
-                new SQLException("WSREP has not yet prepared node for application use", "08S01", 1047)));
+        assertEquals(SqlErrors.Verdict.NODE_NOT_READY, SqlErrors.classify(new java.sql.SQLNonTransientConnectionException(
+                "WSREP has not yet prepared node for application use", "08S01", 1047)), "a Galera node not ready");
+        assertTrue(SqlErrors.isUnavailable(new SQLException("WSREP has not yet prepared node", "08S01", 1047)));
+        assertEquals(SqlErrors.Verdict.UNAVAILABLE, SqlErrors.classify(new SQLException(
+                "Got error 6 during COMMIT", "HY000", 1180)), "a commit whose outcome is unknown");
         assertEquals(SqlErrors.Verdict.TIMEOUT, SqlErrors.classify(new SQLException("max_statement_time", "70100",
                 1969)));
         assertEquals(SqlErrors.Verdict.FAILED, SqlErrors.classify(new SQLException("syntax", "42000", 1064)));
