@@ -81,20 +81,19 @@ public final class ClearingApplications {
 
     /** 3204: withdraws an application the centre has not accepted; withdrawing again answers the same. */
     public Result<ClearingApplication> withdraw(Caller caller, String applicationId) {
-        if (applicationId != null && !applicationId.isBlank()) {
-            Optional<ClearingApplication> a = applications.find(applicationId);
-            Result<ClearingApplication> denied = ClearingAccess.ownInstitution(caller,
-                    a.map(ClearingApplication::institutionCode).orElse(null), "withdraw a clearing application");
-            if (denied != null) {
-                return denied;
-            }
-            if (a.isPresent() && !a.get().institutionCode().equals(caller.institutionCode())) {
-                return notFound(applicationId); // another institution's application: as unknown
-            }
+        Result<ClearingApplication> denied = ClearingAccess.ownInstitution(caller, null,
+                "withdraw a clearing application");
+        if (denied != null) {
+            return denied;
+        }
+        if (applicationId != null && !applicationId.isBlank() && applications.find(applicationId)
+                .filter(a -> !a.institutionCode().equals(caller.institutionCode())).isPresent()) {
+            return notFound(applicationId); // another institution's application answers as an unknown one
         }
         return move(caller, applicationId, ClearingApplication.Status.APPLIED,
                 ClearingApplication.Status.WITHDRAWN);
     }
+
 
     /** The centre accepts an application; accepting again answers the same. */
     public Result<ClearingApplication> accept(Caller caller, String applicationId) {

@@ -131,6 +131,8 @@ class ClearingNodeAndApplicationTest {
         assertEquals(fund, a.fundAppySum());
         assertEquals(a, m.f.clearing.applications().apply(ClearingFixture.at(HOHHOT), HOHHOT, "21", JUNE).value(), "applying again answers it");
 
+        assertEquals(Reason.APPLICATION_NOT_FOUND, reason(m.f.clearing.applications().withdraw(
+                ClearingFixture.at(ClearingFixture.WUHAI), a.applicationId())), "another's answers as unknown");
         ClearingApplication w = m.f.clearing.applications().withdraw(ClearingFixture.at(HOHHOT), a.applicationId()).value();
         assertEquals(ClearingApplication.Status.WITHDRAWN, w.status());
         assertEquals(w, m.f.clearing.applications().withdraw(ClearingFixture.at(HOHHOT), a.applicationId()).value());
