@@ -158,9 +158,9 @@ final class ReconcileCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ByteString bytes = ByteString.readFrom(Files.newInputStream(file));
-            return remote.run(institution, s -> s.reconcileDetail(ReconcileDetailRequest.newBuilder().setInstitutionCode(institution)
-                    .setStmtBegndate(from).setStmtEnddate(to).setFile(bytes).build()), ReconcileCommand::text);
+            ByteString bytes = ByteString.copyFrom(Files.readAllBytes(file)); // read whole, the file closed
+            return remote.run(institution, s -> s.reconcileDetail(ReconcileDetailRequest.newBuilder()
+                    .setInstitutionCode(institution).setStmtBegndate(from).setStmtEnddate(to).setFile(bytes).build()), ReconcileCommand::text);
         }
     }
 
@@ -180,7 +180,7 @@ final class ReconcileCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ByteString bytes = ByteString.readFrom(Files.newInputStream(file));
+            ByteString bytes = ByteString.copyFrom(Files.readAllBytes(file)); // read whole, the file closed
             return remote.run(institution, s -> s.reconcileWithHospital(ReconcileHospitalRequest.newBuilder()
                     .setInstitutionCode(institution).setStmtDate(day).setFile(bytes).build()), ReconcileCommand::text);
         }
