@@ -37,7 +37,8 @@ public final class Database implements AutoCloseable {
     private final List<HikariDataSource> pools; // one per node, in the order of preference
     private final CallDataSource dataSource;
     private final DatabaseProbe probe;
-    private final List<PoolMetrics> poolMetrics; // one per node's pool
+    private final List<PoolMetrics> poolMetrics; // one per node's pool, the side pools' added as they are made
+    private com.zaxxer.hikari.metrics.MetricsTrackerFactory meter; // who meters the pools now, or null
     private final EmbeddedMariaDb embeddedDb; // null when external
     private final String jdbcUrl;
     private final String databaseName;
@@ -56,7 +57,7 @@ public final class Database implements AutoCloseable {
             DatabaseConfig config,
             String sessionInit) {
         this.pools = List.copyOf(pools);
-        this.poolMetrics = List.copyOf(poolMetrics);
+        this.poolMetrics = new java.util.concurrent.CopyOnWriteArrayList<>(poolMetrics);
         this.probe = dataSource.probe();
         this.dataSource = dataSource;
         this.sessionInit = sessionInit;
@@ -188,7 +189,8 @@ public final class Database implements AutoCloseable {
      * go to trackers {@code factory} makes (HikariCP's Micrometer one, say), one per node's pool; null:
      * to nobody. The trackers of the last call are closed.
      */
-    public void meterPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+    public synchronized void meterPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory factory) {
+        meter = factory;
         poolMetrics.forEach(m -> m.track(factory));
     }
 
@@ -250,8 +252,11 @@ public final class Database implements AutoCloseable {
             DatabaseConfig c = config.withPoolSize(size);
             p = new ArrayList<>();
             for (int i = 0; i < pools.size(); i++) { // a pool per node, as the main pools: the same failover
+                PoolMetrics m = new PoolMetrics();
                 p.add(Pools.newPool(pools.get(i).getJdbcUrl(), "onestop-" + databaseName + "-" + purpose
-                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, null)); // not metered yet
+                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, m));
+                m.track(meter); // metered as the main pools are, under its own pool name
+                poolMetrics.add(m);
             }
             sidePools.put(purpose, p);
         }

@@ -114,6 +114,10 @@ class MetricsEndpointTest {
         assertTrue(moved(before, after, "onestop_db_commit_seconds_count") >= 2);
         assertTrue(moved(before, after, "hikaricp_connections_acquire_seconds_count") >= 2, "the pool's wait");
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("hikaricp_connections_active{")));
+        assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("hikaricp_connections{")
+                && k.contains("-clearing")), "the clearing side's own pool: " + after.keySet().stream()
+                .filter(k -> k.startsWith("hikaricp_connections{")).toList());
+        assertTrue(sum(after, "executor_pool_core_threads", "name=\"onestop-clearing\"") >= 1, "the clearing threads");
         assertTrue(sum(after, "cache_gets_total", "cache=\"institutions\"") >= 1, "the institutions' cache");
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("cache_gets_total{cache=\"rules\"")));
         assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("cache_size{cache=\"catalog\"")));
