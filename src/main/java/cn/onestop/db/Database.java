@@ -106,9 +106,9 @@ public final class Database implements AutoCloseable {
                 createDatabaseIfMissing(embedded.jdbcUrl(""), cfg, dbName);
                 url = embedded.jdbcUrl(dbName);
             } else {
-                String inUrl = databaseOf(cfg.jdbcUrl());
+                String inUrl = JdbcUrls.databaseOf(cfg.jdbcUrl());
                 dbName = inUrl == null ? cfg.database() : inUrl;
-                url = inUrl == null ? withDatabase(cfg.jdbcUrl(), dbName) : cfg.jdbcUrl();
+                url = inUrl == null ? JdbcUrls.withDatabase(cfg.jdbcUrl(), dbName) : cfg.jdbcUrl();
             }
             List<String> nodes = Nodes.of(url);
             Reached first = Reached.first(nodes, cfg);
@@ -117,8 +117,8 @@ public final class Database implements AutoCloseable {
                         + Nodes.name(nodes.get(first.node())) + " is not a Galera cluster node (wsrep_on is OFF): "
                         + "independent servers would each keep a ledger of their own");
             }
-            if (!cfg.embedded() && databaseOf(cfg.jdbcUrl()) == null) {
-                createDatabaseIfMissing(withoutDatabase(nodes.get(first.node())), cfg, dbName);
+            if (!cfg.embedded() && JdbcUrls.databaseOf(cfg.jdbcUrl()) == null) {
+                createDatabaseIfMissing(JdbcUrls.withoutDatabase(nodes.get(first.node())), cfg, dbName);
             }
             String init = first.galera() ? "SET SESSION wsrep_sync_wait = " + cfg.syncWait() : null;
             for (int i = 0; i < nodes.size(); i++) {
@@ -157,7 +157,7 @@ public final class Database implements AutoCloseable {
         static Reached first(List<String> nodes, DatabaseConfig cfg) throws SQLException {
             SQLException failed = null;
             for (int i = 0; i < nodes.size(); i++) {
-                try (Connection c = DriverManager.getConnection(withoutDatabase(nodes.get(i)), login(cfg))) {
+                try (Connection c = DriverManager.getConnection(JdbcUrls.withoutDatabase(nodes.get(i)), login(cfg))) {
                     return new Reached(i, NodeProbe.wsrepOn(c));
                 } catch (SQLException e) {
                     if (failed == null) {
@@ -322,7 +322,7 @@ public final class Database implements AutoCloseable {
                 try (Statement s = c.createStatement()) {
                     s.execute(
                             "CREATE DATABASE IF NOT EXISTS `"
-                                    + checkName(dbName)
+                                    + JdbcUrls.checkName(dbName)
                                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
                 }
                 log.info("Created database {}", dbName);
@@ -336,68 +336,5 @@ public final class Database implements AutoCloseable {
         p.setProperty("password", cfg.password());
         p.setProperty("connectTimeout", String.valueOf(cfg.connectionTimeoutMs()));
         return p;
-    }
-
-    /** A single-server URL without its database (options kept): what reaches the server itself. */
-    static String withoutDatabase(String url) {
-        int slash = pathSlash(url);
-        if (slash < 0) {
-            return url;
-        }
-        int q = url.indexOf('?', slash);
-        return url.substring(0, slash + 1) + (q < 0 ? "" : url.substring(q));
-    }
-
-    static String checkName(String dbName) {
-        if (dbName == null || !dbName.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new IllegalArgumentException("bad database name '" + dbName + "'");
-        }
-        return dbName;
-    }
-
-    /**
-     * The database named by a {@code jdbc:mariadb://hosts/db?opts} URL, or null when it names none.
-     */
-    static String databaseOf(String url) {
-        int slash = pathSlash(url);
-        if (slash < 0) {
-            return null;
-        }
-        int q = url.indexOf('?', slash);
-        String db = url.substring(slash + 1, q < 0 ? url.length() : q);
-        return db.isEmpty() ? null : db;
-    }
-
-    /** {@code url} with its database replaced by (or set to) {@code dbName}; options are kept. */
-    static String withDatabase(String url, String dbName) {
-        int hosts = hostsStart(url);
-        int slash = pathSlash(url);
-        if (slash < 0) {
-            int q = url.indexOf('?', hosts);
-            return q < 0
-                    ? url + "/" + dbName
-                    : url.substring(0, q) + "/" + dbName + url.substring(q);
-        }
-        int q = url.indexOf('?', slash);
-        return url.substring(0, slash + 1) + dbName + (q < 0 ? "" : url.substring(q));
-    }
-
-    private static int hostsStart(String url) {
-        int i = url.indexOf("//");
-        if (i < 0) {
-            throw new IllegalArgumentException("not a jdbc:mariadb://host/... URL: " + url);
-        }
-        return i + 2;
-    }
-
-    /** Index of the '/' that starts the database path, or -1. */
-    private static int pathSlash(String url) {
-        int hosts = hostsStart(url);
-        int slash = url.indexOf('/', hosts);
-        int q = url.indexOf('?', hosts);
-        if (slash < 0 || (q >= 0 && q < slash)) {
-            return -1;
-        }
-        return slash;
     }
 }

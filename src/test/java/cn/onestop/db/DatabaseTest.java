@@ -480,16 +480,16 @@ class DatabaseTest {
 
     @Test
     void urlHelpers() {
-        assertEquals("x", Database.databaseOf("jdbc:mariadb://h:1/x?a=b"));
-        assertNull(Database.databaseOf("jdbc:mariadb://h:1/"));
-        assertNull(Database.databaseOf("jdbc:mariadb://h:1"));
-        assertNull(Database.databaseOf("jdbc:mariadb://h:1?a=b/c"));
+        assertEquals("x", JdbcUrls.databaseOf("jdbc:mariadb://h:1/x?a=b"));
+        assertNull(JdbcUrls.databaseOf("jdbc:mariadb://h:1/"));
+        assertNull(JdbcUrls.databaseOf("jdbc:mariadb://h:1"));
+        assertNull(JdbcUrls.databaseOf("jdbc:mariadb://h:1?a=b/c"));
         assertEquals(
-                "jdbc:mariadb://h:1/y?a=b", Database.withDatabase("jdbc:mariadb://h:1/x?a=b", "y"));
-        assertEquals("jdbc:mariadb://h:1/y", Database.withDatabase("jdbc:mariadb://h:1", "y"));
+                "jdbc:mariadb://h:1/y?a=b", JdbcUrls.withDatabase("jdbc:mariadb://h:1/x?a=b", "y"));
+        assertEquals("jdbc:mariadb://h:1/y", JdbcUrls.withDatabase("jdbc:mariadb://h:1", "y"));
         assertEquals(
-                "jdbc:mariadb://h:1/y?a=b", Database.withDatabase("jdbc:mariadb://h:1?a=b", "y"));
-        assertEquals("jdbc:mariadb://h:1/", Database.withDatabase("jdbc:mariadb://h:1/x", ""));
+                "jdbc:mariadb://h:1/y?a=b", JdbcUrls.withDatabase("jdbc:mariadb://h:1?a=b", "y"));
+        assertEquals("jdbc:mariadb://h:1/", JdbcUrls.withDatabase("jdbc:mariadb://h:1/x", ""));
         DatabaseConfig cfg = DatabaseConfig.defaults();
         assertEquals(
                 "true",

@@ -46,7 +46,7 @@ public final class TestDatabase {
         String dbName = uniqueName(name, s.suffix());
         DatabaseConfig cfg =
                 new DatabaseConfig(
-                        Database.withDatabase(s.url(), dbName),
+                        JdbcUrls.withDatabase(s.url(), dbName),
                         s.user(),
                         s.password(),
                         dbName,
@@ -79,7 +79,7 @@ public final class TestDatabase {
     public static DatabaseConfig config(String dbName) {
         Server s = server();
         return new DatabaseConfig(
-                Database.withDatabase(s.url(), dbName),
+                JdbcUrls.withDatabase(s.url(), dbName),
                 s.user(),
                 s.password(),
                 dbName,
@@ -134,7 +134,7 @@ public final class TestDatabase {
         if (url != null && !url.isBlank()) {
             String user = System.getenv().getOrDefault("ONESTOP_TEST_DB_USER", "root");
             String password = System.getenv().getOrDefault("ONESTOP_TEST_DB_PASSWORD", "");
-            String serverUrl = Database.withDatabase(url.trim(), "");
+            String serverUrl = JdbcUrls.withDatabase(url.trim(), "");
             // a shared external server may host concurrent test runs: make names unique per JVM
             return new Server(serverUrl, user, password, null, "_" + ProcessHandle.current().pid());
         }
