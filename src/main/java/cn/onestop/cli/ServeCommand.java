@@ -75,15 +75,12 @@ final class ServeCommand implements Callable<Integer> {
         MetricsConfig metrics = MetricsConfig.load(settings, serverConfig.port());
         NationalConfig national = NationalConfig.load(settings);
         checkPortFree(serverConfig.port(), settings); // before the database takes seconds to start
-        if (metrics.enabled() && metrics.port() != 0) {
-            try {
-                free(metrics.port());
-            } catch (IOException e) {
-                throw MetricsConfig.portError(settings, "is " + metrics.port() + ", which cannot be listened on: "
-                        + Main.oneLine(e.getMessage()), e);
-            }
+        if (metrics.enabled()) {
+            checkFree(metrics.port(), e -> MetricsConfig.portError(settings, "is " + metrics.port()
+                    + ", which cannot be listened on: " + Main.oneLine(e.getMessage()), e));
         }
-        checkNationalPortFree(national, settings);
+        checkFree(national.port(), e -> NationalConfig.portError(settings, "is " + national.port()
+                + ", which cannot be listened on: " + Main.oneLine(e.getMessage()), e));
         Database db = openDatabase(dbConfig, settings);
         Gateway gateway;
         try {
@@ -142,30 +139,23 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Fails with a {@link ConfigurationException} when something already listens on {@code port}. */
     private void checkPortFree(int p, Settings settings) {
-        if (p == 0) {
+        checkFree(p, e -> portError(p, settings, e));
+    }
+
+    /**
+     * Fails with the setting's own {@link ConfigurationException} when something already listens on
+     * {@code p}; a port of 0 (any free one) or less (not served) is not checked.
+     */
+    private static void checkFree(int p, java.util.function.Function<IOException, ConfigurationException> error) {
+        if (p <= 0) {
             return;
         }
         try {
             free(p);
         } catch (IOException e) {
-            throw portError(p, settings, e);
+            throw error.apply(e);
         }
     }
-
-    /** Fails with a {@link ConfigurationException} naming national.port when something listens there. */
-    private static void checkNationalPortFree(NationalConfig national, Settings settings) {
-        if (national.port() <= 0) {
-            return;
-        }
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(national.port()));
-        } catch (IOException e) {
-            throw NationalConfig.portError(settings, "is " + national.port() + ", which cannot be listened on: "
-                    + Main.oneLine(e.getMessage()), e);
-        }
-    }
-
 
     private static void free(int p) throws IOException {
         try (ServerSocket s = new ServerSocket()) {
