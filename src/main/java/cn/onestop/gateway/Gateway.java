@@ -82,12 +82,6 @@ public final class Gateway implements AutoCloseable {
         return start(database, cfg, tls, ClearingConfig.defaults(), MetricsConfig.off(), NationalConfig.off(), clock);
     }
 
-    /** As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the clearing side's settings. */
-    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
-                                Clock clock) throws IOException, SQLException {
-        return start(database, cfg, tls, clearingCfg, MetricsConfig.off(), NationalConfig.off(), clock);
-    }
-
     /**
      * As {@link #start(Database, ServerConfig, TlsConfig, Clock)}, with the national platform's JSON
      * interface on {@code national.port} (unless it is off), with the same TLS and identities.
@@ -95,12 +89,6 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, NationalConfig national,
                                 Clock clock) throws IOException, SQLException {
         return start(database, cfg, tls, ClearingConfig.defaults(), MetricsConfig.off(), national, clock);
-    }
-
-    /** As {@link #start(Database, ServerConfig, TlsConfig, NationalConfig, Clock)}, with the clearing side's settings. */
-    public static Gateway start(Database database, ServerConfig cfg, TlsConfig tls, ClearingConfig clearingCfg,
-                                NationalConfig national, Clock clock) throws IOException, SQLException {
-        return start(database, cfg, tls, clearingCfg, MetricsConfig.off(), national, clock);
     }
 
     /** As {@link #start(Database, ServerConfig, TlsConfig, ClearingConfig, MetricsConfig, Clock)}, clearing as default. */
