@@ -1,50 +1,83 @@
 package cn.onestop.clearing;
 
 import cn.onestop.centre.AdminDivision;
+import cn.onestop.kernel.Failure;
+import cn.onestop.kernel.FieldViolation;
+import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.time.LocalDate;
 
-/** The input checks every clearing use case shares: INVALID_ARGUMENT naming the field. */
+/**
+ * The input checks the clearing use cases share, gathered: every field at fault is named in one
+ * INVALID_ARGUMENT refusal, not only the first one found.
+ */
 final class Checks {
-    private Checks() {
+    private final Books books;
+    private final List<FieldViolation> faults = new ArrayList<>();
+
+    /** @param books what institution and region checks look in; null where none is made */
+    Checks(Books books) {
+        this.books = books;
     }
 
-    /** A refusal when the institution is missing or unknown, else null. */
-    static <T> Result<T> institution(Books books, String code) {
+    /** The institution is given and known. */
+    Checks institution(String code) {
         if (code == null || code.isBlank()) {
-            return Result.invalid("institution_code", "is required");
+            return fault("institution_code", "is required");
         }
-        if (!books.institutionExists(code)) {
-            return Result.invalid("institution_code", "unknown institution " + code);
-        }
-        return null;
+        return books.institutionExists(code) ? this : fault("institution_code", "unknown institution " + code);
     }
 
-    /** A refusal when the range is missing or ends before it starts, else null. */
-    static <T> Result<T> range(LocalDate from, LocalDate to) {
-        if (from == null) {
-            return Result.invalid("from", "is required (YYYY-MM-DD)");
+    /** Both ends of the range are given, and it does not end before it starts. */
+    Checks range(LocalDate from, LocalDate to) {
+        required("from", from, "YYYY-MM-DD");
+        required("to", to, "YYYY-MM-DD");
+        if (from != null && to != null && to.isBefore(from)) {
+            fault("to", "ends before the range starts (" + to + " < " + from + ")");
         }
-        if (to == null) {
-            return Result.invalid("to", "is required (YYYY-MM-DD)");
-        }
-        if (to.isBefore(from)) {
-            return Result.invalid("to", "ends before the range starts (" + to + " < " + from + ")");
-        }
-        return null;
+        return this;
     }
 
-    /** A refusal when the region is not a 6-digit code nobody knows, else null. */
-    static <T> Result<T> region(Books books, String field, String region) {
+    /** The region is a 6-digit code somebody knows. */
+    Checks region(String field, String region) {
         if (!AdminDivision.isCode(region)) {
-            return Result.invalid(field, "must be a 6-digit admin-division code (e.g. 150400), got "
+            return fault(field, "must be a 6-digit admin-division code (e.g. 150400), got "
                     + (region == null || region.isEmpty() ? "nothing" : "\"" + region + "\""));
         }
         if (!books.regionKnown(new AdminDivision(region))) {
-            return Result.invalid(field, "unknown region " + region + ": no person is insured there and no "
+            return fault(field, "unknown region " + region + ": no person is insured there and no "
                     + "institution treats there");
         }
-        return null;
+        return this;
+    }
+
+    /** {@code value} is given; {@code format} says how it is written. */
+    Checks required(String field, Object value, String format) {
+        return value == null ? fault(field, "is required (" + format + ")") : this;
+    }
+
+    /** {@code field} is at fault, for {@code why}, unless {@code holds}. */
+    Checks unless(boolean holds, String field, String why) {
+        return holds ? this : fault(field, why);
+    }
+
+    /** The refusal naming every field at fault, or null when there is none. */
+    <T> Result<T> refusal() {
+        if (faults.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (FieldViolation f : faults) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(f.field()).append(": ").append(f.description());
+        }
+        return new Result.Failed<>(new Failure(Reason.INVALID_ARGUMENT, sb.toString(), faults));
+    }
+
+    private Checks fault(String field, String description) {
+        faults.add(new FieldViolation(field, description));
+        return this;
     }
 }

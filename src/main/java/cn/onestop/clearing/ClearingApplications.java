@@ -34,19 +34,16 @@ public final class ClearingApplications {
                                              YearMonth month) {
         Result<ClearingApplication> bad = ClearingAccess.ownInstitution(caller, institutionCode,
                 "apply for clearing");
-        if (bad == null) {
-            bad = Checks.institution(books, institutionCode);
-        }
         if (bad != null) {
             return bad;
         }
         Optional<ClearingType> type = ClearingType.ofCode(clearingType);
-        if (type.isEmpty()) {
-            return Result.invalid("clr_type", "must be 11 (outpatient), 21 (inpatient) or 41 (pharmacy), got \""
-                    + clearingType + "\"");
-        }
-        if (month == null) {
-            return Result.invalid("setlym", "is required (YYYYMM)");
+        bad = new Checks(books).institution(institutionCode)
+                .unless(type.isPresent(), "clr_type", "must be 11 (outpatient), 21 (inpatient) or 41 (pharmacy), "
+                        + "got \"" + clearingType + "\"")
+                .required("setlym", month, "YYYYMM").refusal();
+        if (bad != null) {
+            return bad;
         }
         Optional<ClearingApplication> live = applications.live(institutionCode, type.get(), month);
         if (live.isPresent()) {

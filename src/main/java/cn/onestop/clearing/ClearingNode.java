@@ -44,12 +44,10 @@ public final class ClearingNode {
 
     /** 3260: rows {@code startRow..startRow + 99} of the region's month. */
     public Result<ClearingPage> list(Caller caller, String region, YearMonth month, int startRow) {
-        Result<ClearingPage> bad = scope(caller, region, month);
+        Result<ClearingPage> bad = scope(caller, region, month,
+                c -> c.unless(startRow >= 1, "startrow", "starts at 1, got " + startRow));
         if (bad != null) {
             return bad;
-        }
-        if (startRow < 1) {
-            return Result.invalid("startrow", "starts at 1, got " + startRow);
         }
         AdminDivision r = new AdminDivision(region);
         List<Entry> extract = extract(r, month);
@@ -66,12 +64,10 @@ public final class ClearingNode {
     /** 3261: confirms rows of a month that is over; nothing is written when any row is wrong. */
     public Result<Confirmed> confirm(Caller caller, String region, YearMonth month,
                                      List<Confirmations.RowConfirmation> rows) {
-        Result<Confirmed> bad = scope(caller, region, month);
+        Result<Confirmed> bad = scope(caller, region, month,
+                c -> c.unless(!rows.isEmpty(), "rows", "name at least one row to confirm"));
         if (bad != null) {
             return bad;
-        }
-        if (rows.isEmpty()) {
-            return Result.invalid("rows", "name at least one row to confirm");
         }
         if (!calendar.isOver(month)) {
             return Result.failed(Reason.MONTH_NOT_OVER, "the extract of " + Months.setlym(month) + " can be confirmed "
@@ -115,7 +111,7 @@ public final class ClearingNode {
 
     /** 3262: rolls back every confirmation of the month; answers how many rows were confirmed. */
     public Result<Integer> rollback(Caller caller, String region, YearMonth month, String reason) {
-        Result<Integer> bad = scope(caller, region, month);
+        Result<Integer> bad = scope(caller, region, month, c -> c);
         if (bad != null) {
             return bad;
         }
@@ -129,18 +125,18 @@ public final class ClearingNode {
         return Result.ok(n);
     }
 
-    private <T> Result<T> scope(Caller caller, String region, YearMonth month) {
+    /** Who may act for the region, and whether the region, the month and what {@code more} checks are right. */
+    private <T> Result<T> scope(Caller caller, String region, YearMonth month,
+                                java.util.function.UnaryOperator<Checks> more) {
         Result<NodeScope> node = ClearingAccess.node(caller);
         if (node instanceof Result.Failed<NodeScope> f) {
             return new Result.Failed<>(f.failure());
         }
         NodeScope scope = node.value();
-        Result<T> bad = Checks.region(books, "insuplc_admdvs", region);
+        Result<T> bad = more.apply(new Checks(books).region("insuplc_admdvs", region)
+                .required("setlym", month, "YYYYMM")).refusal();
         if (bad != null) {
             return bad;
-        }
-        if (month == null) {
-            return Result.invalid("setlym", "is required (YYYYMM)");
         }
         if (!scope.serves(new AdminDivision(region))) {
             return Result.failed(Reason.REGION_NOT_SERVED, "this clearing node does not serve insured region " + region);

@@ -34,13 +34,10 @@ public final class CloseDay {
     public Result<DayClose> close(Caller caller, String institutionCode, LocalDate day) {
         Result<DayClose> bad = ClearingAccess.ownInstitution(caller, institutionCode, "close an accounting day");
         if (bad == null) {
-            bad = Checks.institution(books, institutionCode);
+            bad = new Checks(books).institution(institutionCode).required("day", day, "YYYY-MM-DD").refusal();
         }
         if (bad != null) {
             return bad;
-        }
-        if (day == null) {
-            return Result.invalid("day", "is required (YYYY-MM-DD)");
         }
         Optional<DayClose> stored = closes.dayClose(institutionCode, day);
         if (stored.isPresent()) {

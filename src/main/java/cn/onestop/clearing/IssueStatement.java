@@ -42,13 +42,10 @@ public final class IssueStatement {
         Result<MonthStatement> bad = ClearingAccess.ownInstitutionOrReader(caller, institutionCode,
                 "read a monthly statement");
         if (bad == null) {
-            bad = Checks.institution(books, institutionCode);
+            bad = new Checks(books).institution(institutionCode).required("setlym", month, "YYYYMM").refusal();
         }
         if (bad != null) {
             return bad;
-        }
-        if (month == null) {
-            return Result.invalid("setlym", "is required (YYYYMM)");
         }
         Optional<MonthStatement> stored = closes.statement(institutionCode, month);
         if (stored.isPresent()) {

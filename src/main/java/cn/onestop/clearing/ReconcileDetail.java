@@ -53,10 +53,7 @@ public final class ReconcileDetail {
 
     private Result<DetailReconciliation> reconcile(String institutionCode, LocalDate from, LocalDate to,
                                                    InputStream file, DetailFile.Format format) {
-        Result<DetailReconciliation> bad = Checks.institution(books, institutionCode);
-        if (bad == null) {
-            bad = Checks.range(from, to);
-        }
+        Result<DetailReconciliation> bad = new Checks(books).institution(institutionCode).range(from, to).refusal();
         if (bad != null) {
             return bad;
         }

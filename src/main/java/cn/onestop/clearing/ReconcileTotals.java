@@ -51,10 +51,7 @@ public final class ReconcileTotals {
         Result<TotalsReconciliation> bad = ClearingAccess.ownInstitution(caller, institutionCode,
                 "reconcile totals");
         if (bad == null) {
-            bad = Checks.institution(books, institutionCode);
-        }
-        if (bad == null) {
-            bad = Checks.range(from, to);
+            bad = new Checks(books).institution(institutionCode).range(from, to).refusal();
         }
         if (bad != null) {
             return bad;

@@ -26,20 +26,18 @@ public final class SharingEstimate {
     /** @param assessmentBp the assessment ratio, or null for the rule table's */
     public Result<SharingResult> estimate(SharingScheme scheme, long budget, long actual, Integer assessmentBp,
                                           int year) {
-        if (scheme == null) {
-            return Result.invalid("scheme", "must be DIP or QUOTA");
-        }
-        if (budget < 0 || budget > YearEndSharing.MAX_AMOUNT) {
-            return Result.invalid("budget", "must be 0.." + YearEndSharing.MAX_AMOUNT + " fen, got " + budget);
-        }
-        if (actual < 0 || actual > YearEndSharing.MAX_AMOUNT) {
-            return Result.invalid("actual", "must be 0.." + YearEndSharing.MAX_AMOUNT + " fen, got " + actual);
-        }
-        if (assessmentBp != null && (assessmentBp < 0 || assessmentBp > 10_000)) {
-            return Result.invalid("assessment_bp", "must be a ratio in basis points, 0..10000, got " + assessmentBp);
-        }
-        if (year < 2000 || year > 2100) {
-            return Result.invalid("year", "must be a year 2000..2100, got " + year);
+        Result<SharingResult> bad = new Checks(null)
+                .unless(scheme != null, "scheme", "must be DIP or QUOTA")
+                .unless(budget >= 0 && budget <= YearEndSharing.MAX_AMOUNT, "budget",
+                        "must be 0.." + YearEndSharing.MAX_AMOUNT + " fen, got " + budget)
+                .unless(actual >= 0 && actual <= YearEndSharing.MAX_AMOUNT, "actual",
+                        "must be 0.." + YearEndSharing.MAX_AMOUNT + " fen, got " + actual)
+                .unless(assessmentBp == null || assessmentBp >= 0 && assessmentBp <= 10_000, "assessment_bp",
+                        "must be a ratio in basis points, 0..10000, got " + assessmentBp)
+                .unless(year >= 2000 && year <= 2100, "year", "must be a year 2000..2100, got " + year)
+                .refusal();
+        if (bad != null) {
+            return bad;
         }
         CentreRules centre = rules.get().centre(LocalDate.of(year, 12, 31));
         if (centre == null) {

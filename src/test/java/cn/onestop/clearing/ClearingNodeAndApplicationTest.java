@@ -104,6 +104,25 @@ class ClearingNodeAndApplicationTest {
         assertEquals(1, m.f.count("SELECT COUNT(*) FROM audit_log WHERE action = 'CLEARING_ROLLBACK'"));
     }
 
+    static <T> List<String> fields(Result<T> r) {
+        return ((Result.Failed<T>) r).failure().violations().stream().map(v -> v.field()).toList();
+    }
+
+    @Test
+    void badInputIsRefusedNamingEveryFieldAtFaultAtOnce() {
+        Result<ClearingPage> page = m.f.clearing.node().list(REGION_LEVEL, "15", null, 0);
+        assertEquals(Reason.INVALID_ARGUMENT, reason(page));
+        assertEquals(List.of("insuplc_admdvs", "setlym", "startrow"), fields(page));
+        assertTrue(((Result.Failed<ClearingPage>) page).failure().message().contains("startrow: starts at 1, got 0"),
+                ((Result.Failed<ClearingPage>) page).failure().message());
+        assertEquals(List.of("clr_type", "setlym"), fields(m.f.clearing.applications().apply(ClearingFixture.at(HOHHOT),
+                HOHHOT, "99", null)));
+        assertEquals(List.of("from", "to"), fields(m.f.clearing.totals().reconcile(ClearingFixture.at(HOHHOT), HOHHOT,
+                null, null, List.of())));
+        assertEquals(List.of("budget", "assessment_bp", "year"), fields(new SharingEstimate(() -> null)
+                .estimate(cn.onestop.sharing.SharingScheme.DIP, -1, 0, 10_001, 1999)));
+    }
+
     @Test
     void aNodeSeesOnlyTheRegionsItServes() {
         assertEquals(Reason.REGION_NOT_SERVED, reason(m.f.clearing.node().list(REGION_LEVEL, "150400", JUNE, 1)));
