@@ -6,6 +6,7 @@ import cn.onestop.national.NationalFront;
 import cn.onestop.national.NationalServer;
 import cn.onestop.visits.FileExchange;
 import cn.onestop.visitstore.JdbcFileStore;
+import cn.onestop.visitstore.JdbcMessageJournal;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -24,8 +25,8 @@ final class NationalSide {
                                 java.time.Duration clearingTimeout, Clock clock) throws IOException {
         CodeTables tables = CodeTables.load(national.codes());
         Clock local = clock.withZone(cfg.zone());
-        FileExchange files = new FileExchange(new JdbcFileStore(database.dataSource()), national.fileRetention(),
-                local);
+        FileExchange files = new FileExchange(new JdbcFileStore(database.dataSource()),
+                new JdbcMessageJournal(database.dataSource()), national.fileRetention(), local);
         NationalFront front = new NationalFront(parts.useCases(), parts.visits(), parts.clearing(), files, tables,
                 parts.authenticator(), parts.authFailures(), new NationalFront.Timeouts(cfg.defaultTimeout(),
                 clearingTimeout), local, national.maxBodyBytes());

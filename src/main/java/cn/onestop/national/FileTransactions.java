@@ -42,7 +42,8 @@ final class FileTransactions {
         if (Answers.faulty(c)) {
             return Answers.invalid(c);
         }
-        return Answers.read(files.keep(c.caller, c.institution(), filename, content), f -> described(f, zone));
+        return Answers.written(files.upload(c.caller, c.message(), filename, content,
+                f -> Answers.json(described(f, zone))));
     }
 
     /** What a stored file is answered as: its number, its name and until when it can be downloaded. */

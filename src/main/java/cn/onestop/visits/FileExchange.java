@@ -11,31 +11,61 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The national file exchange: an institution uploads a file (9101) and names it by the answered
  * {@code file_qury_no} in a later transaction (3202); the gateway keeps a file it answers with the
  * same way; the institution downloads either (9102) until it expires. A file of another institution
- * is answered exactly as an unknown one.
+ * is answered exactly as an unknown one. An upload is exactly once by its msgid, as every national
+ * message that changes something: sent again, it answers the file number first answered and stores
+ * nothing more.
  */
 public final class FileExchange {
     /** A file name as public clients send them: no path, no control characters. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.()\\-]{1,200}");
 
     private final FileStore store;
+    private final Journal journal;
     private final Duration retention;
     private final Clock clock;
     private final SettlementIds ids = new SettlementIds();
 
-    /** @param retention how long a file may be downloaded or named after it was stored */
-    public FileExchange(FileStore store, Duration retention, Clock clock) {
+    /**
+     * @param messages the national messages' journal (an upload's msgid)
+     * @param retention how long a file may be downloaded or named after it was stored
+     */
+    public FileExchange(FileStore store, MessageJournal messages, Duration retention, Clock clock) {
         this.store = store;
+        this.journal = new Journal(messages, clock);
         this.retention = retention;
         this.clock = clock;
     }
 
-    /** 9101, and a file the gateway answers with: kept for the institution. */
+    /**
+     * 9101: the file kept for the institution under message {@code m}, answered as {@code render}
+     * writes it; a retry of {@code m} answers the same file number, and stores nothing.
+     */
+    public Result<Answer<StoredFile>> upload(Caller caller, Message m, String filename, byte[] content,
+                                             Function<StoredFile, String> render) {
+        return journal.once(caller, m, day -> keep(caller, m.institutionCode(), filename, content), render,
+                new Journal.Refs<>() {
+                    @Override
+                    public String mdtrtId(StoredFile f) {
+                        return null;
+                    }
+
+                    @Override
+                    public String targetId(StoredFile f) {
+                        return f.fileQuryNo();
+                    }
+                }, (f, by) -> {
+                    // voided while it ran: nobody was told its number, and it expires with the others
+                });
+    }
+
+    /** A file the gateway answers with (and 9101's): kept for the institution. */
     public Result<StoredFile> keep(Caller caller, String institutionCode, String filename, byte[] content) {
         Optional<Failure> denied = Access.mayAct(caller, institutionCode);
         if (denied.isPresent()) {

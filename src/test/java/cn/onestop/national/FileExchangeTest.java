@@ -87,6 +87,20 @@ class FileExchangeTest {
     }
 
     @Test
+    void anUploadSentAgainWithItsMsgidAnswersTheSameFileAndStoresNothingMore() throws Exception {
+        byte[] content = zip("detail.txt", "S9\tV9\t150100000009\t10.00\t0.00\t0.00\t0\n");
+        String msgid = his.msgid();
+        JsonNode first = ok(his.call("9101", msgid, upload("again.zip", content)));
+        long stored = f.one("SELECT COUNT(*) FROM national_files");
+        JsonNode again = ok(his.call("9101", msgid, upload("again.zip", content)));
+        assertEquals(first.get("file_qury_no").asText(), again.get("file_qury_no").asText(), "the number first answered");
+        assertEquals(stored, f.one("SELECT COUNT(*) FROM national_files"), "no second copy");
+        JsonNode other = his.call("9101", msgid, upload("other.zip", content));
+        assertTrue(other.get("err_msg").asText().startsWith("MESSAGE_ID_REUSED"), other::toString);
+        assertEquals(stored, f.one("SELECT COUNT(*) FROM national_files"));
+    }
+
+    @Test
     void badUploadsNameEveryFieldAndKeepNothing() throws Exception {
         long before = f.one("SELECT COUNT(*) FROM national_files");
         JsonNode r = his.call("9101", "{\"fsUploadIn\":{\"in\":\"not base64!\",\"filename\":\"../../etc/passwd\","
