@@ -21,7 +21,8 @@ import java.util.List;
  * the work must be repeatable (it reads what it needs inside the transaction, so a retry sees what the
  * winner committed). So does a node lost before the COMMIT was sent — a connection cut while the work
  * ran, a Galera node that is not ready (1047) — once the probe has looked at the nodes again and found
- * one fit to use: nothing was committed, and the retry goes to that node. A connection lost during the
+ * one fit to use: nothing was committed, and the retry goes to that node; these re-runs have a budget of
+ * their own, so conflicts retried before a node is lost never leave the work without one. A connection lost during the
  * COMMIT is retried only for work keyed by message id ({@link #decideKeyed}), which replays what did
  * commit; otherwise whether it committed is unknown, so it is UNAVAILABLE, and the caller's retry with
  * the same message id replays or settles once. Everything else is a
@@ -29,7 +30,7 @@ import java.util.List;
  * never hidden by the clean-up after it.
  */
 public final class Transactions {
-    /** Attempts of one unit of work, the first included. */
+    /** Attempts of one unit of work against conflicts, the first included (re-runs after a lost node apart). */
     public static final int ATTEMPTS = 4;
     /** How long a call without a deadline of its own may take. */
     private static final Duration NO_DEADLINE = Duration.ofMinutes(10);
@@ -94,11 +95,11 @@ public final class Transactions {
      */
     public <T> T read(Work<T, RuntimeException> work) {
         Deadline d = Deadline.current().orElse(Deadline.after(NO_DEADLINE));
-        for (int attempt = 1; ; attempt++) {
+        for (int failovers = 0; ; failovers++) {
             try {
                 return readOnce(work);
             } catch (StoreException e) {
-                if (attempt < ATTEMPTS && nodeLost(SqlErrors.classify(e)) && failedOver(d)) {
+                if (failovers < failoverBudget() && nodeLost(SqlErrors.classify(e)) && failedOver(d)) {
                     continue;
                 }
                 throw e;
@@ -171,16 +172,18 @@ public final class Transactions {
     private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit, boolean keyed)
             throws X {
         Deadline d = deadline == null ? Deadline.after(NO_DEADLINE) : deadline;
+        int failovers = 0; // a budget of its own: conflicts before a node is lost must not use up its re-run
         for (int attempt = 1; ; attempt++) {
             boolean[] committing = {false};
             try {
                 return once(work, commit, committing);
             } catch (SQLException | StoreException e) {
                 SqlErrors.Verdict v = SqlErrors.classify(e);
-                if (v == SqlErrors.Verdict.RETRY && attempt < ATTEMPTS && !d.expired()) {
+                if (v == SqlErrors.Verdict.RETRY && attempt - failovers < ATTEMPTS && !d.expired()) {
                     continue;
                 }
-                if (attempt < ATTEMPTS && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
+                if (failovers < failoverBudget() && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
+                    failovers++;
                     continue;
                 }
                 if (e instanceof StoreException s && v != SqlErrors.Verdict.RETRY) {
@@ -193,6 +196,16 @@ public final class Transactions {
                 throw SqlErrors.toStore("transaction", e);
             }
         }
+    }
+
+    /**
+     * How many times one unit of work may be run again because its node was lost, apart from its
+     * conflict retries: once per node and once more (a pool's idle connections to a node that was
+     * lost and came back are lost too), each time on a node the probe has just found fit to use.
+     */
+    private int failoverBudget() {
+        DatabaseProbe probe = probe();
+        return probe == null ? 1 : probe.nodes() + 1;
     }
 
     /** A node lost under the work: a node not ready (nothing done), or, with several nodes, a connection cut. */
