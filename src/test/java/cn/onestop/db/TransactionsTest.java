@@ -117,8 +117,8 @@ class TransactionsTest {
         String url = db.jdbcUrl();
         List<String> nodes = List.of(url, url.replace("//127.0.0.1:", "//localhost:"));
         DatabaseConfig cfg = TestDatabase.config(db.databaseName()).withPoolSize(2);
-        List<HikariDataSource> pools = List.of(Pools.newPool(nodes.get(0), "n1", cfg, true, null, null),
-                Pools.newPool(nodes.get(1), "n2", cfg, true, null, null));
+        List<HikariDataSource> pools = List.of(Pools.newPool(nodes.get(0), "n1", cfg, true, null, false, null),
+                Pools.newPool(nodes.get(1), "n2", cfg, true, null, false, null));
         try (DatabaseProbe probe = new DatabaseProbe(nodes, cfg.user(), cfg.password()).start()) {
             CallDataSource two = new CallDataSource(pools, probe);
             assertEquals(2, probe.nodes());
@@ -153,6 +153,21 @@ class TransactionsTest {
             other.createStatement().execute("KILL CONNECTION " + id);
         }
         c.createStatement().executeQuery("SELECT 1").close(); // the loss, as the work sees it
+    }
+
+    @Test
+    void anAnswerThatNeverComesWithinTheDeadlineFailsTheWorkSoonAfterItInsteadOfHoldingItsThread() {
+        long t0 = System.nanoTime();
+        StoreException e = assertThrows(StoreException.class, () -> tx.write(Deadline.after(Duration.ofMillis(500)),
+                c -> {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SLEEP(8)")) {
+                        return rs.next();
+                    }
+                }));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 4_000, "given up at the deadline and its margin, not after the 8 s statement: " + ms + " ms");
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind(), String.valueOf(e));
+        assertTrue(value(1) >= 0, "the pool still answers");
     }
 
     @Test
