@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
                 PoolMetrics m = new PoolMetrics();
                 metrics.add(m);
                 pools.add(Pools.newPool(nodes.get(i), "onestop-" + dbName + (nodes.size() > 1 ? "-" + (i + 1) : ""),
-                        cfg, i == first.node(), init, m));
+                        cfg, i == first.node(), init, first.galera(), m));
             }
             probe = new DatabaseProbe(nodes, cfg.user(), cfg.password()).start();
             CallDataSource ds = new CallDataSource(pools, probe);
@@ -254,7 +254,7 @@ public final class Database implements AutoCloseable {
             for (int i = 0; i < pools.size(); i++) { // a pool per node, as the main pools: the same failover
                 PoolMetrics m = new PoolMetrics();
                 p.add(Pools.newPool(pools.get(i).getJdbcUrl(), "onestop-" + databaseName + "-" + purpose
-                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, m));
+                        + (pools.size() > 1 ? "-" + (i + 1) : ""), c, false, sessionInit, probe.galera(), m));
                 m.track(meter); // metered as the main pools are, under its own pool name
                 poolMetrics.add(m);
             }

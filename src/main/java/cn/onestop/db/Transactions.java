@@ -21,7 +21,8 @@ import java.util.List;
  * the work must be repeatable (it reads what it needs inside the transaction, so a retry sees what the
  * winner committed). So does a node lost before the COMMIT was sent — a connection cut while the work
  * ran, a Galera node that is not ready (1047) — once the probe has looked at the nodes again and found
- * one fit to use: nothing was committed, and the retry goes to that node. A connection lost during the
+ * one fit to use: nothing was committed, and the retry goes to that node; these re-runs have a budget of
+ * their own, so conflicts retried before a node is lost never leave the work without one. A connection lost during the
  * COMMIT is retried only for work keyed by message id ({@link #decideKeyed}), which replays what did
  * commit; otherwise whether it committed is unknown, so it is UNAVAILABLE, and the caller's retry with
  * the same message id replays or settles once. Everything else is a
@@ -29,8 +30,10 @@ import java.util.List;
  * never hidden by the clean-up after it.
  */
 public final class Transactions {
-    /** Attempts of one unit of work, the first included. */
+    /** Attempts of one unit of work against conflicts, the first included (re-runs after a lost node apart). */
     public static final int ATTEMPTS = 4;
+    /** How much longer than its deadline a unit of work waits for the database's answer. */
+    private static final long ANSWER_MARGIN_MS = 1_000;
     /** How long a call without a deadline of its own may take. */
     private static final Duration NO_DEADLINE = Duration.ofMinutes(10);
 
@@ -94,24 +97,25 @@ public final class Transactions {
      */
     public <T> T read(Work<T, RuntimeException> work) {
         Deadline d = Deadline.current().orElse(Deadline.after(NO_DEADLINE));
-        for (int attempt = 1; ; attempt++) {
+        for (int failovers = 0; ; failovers++) {
             try {
-                return readOnce(work);
+                return readOnce(work, d);
             } catch (StoreException e) {
-                if (attempt < ATTEMPTS && nodeLost(SqlErrors.classify(e)) && failedOver(d)) {
+                if (failovers < failoverBudget() && nodeLost(SqlErrors.classify(e)) && failedOver(d)) {
                     continue;
                 }
-                throw e;
+                throw SqlErrors.classify(e) == SqlErrors.Verdict.UNAVAILABLE && d.expired() ? outOfTime(e) : e;
             }
         }
     }
 
-    private <T> T readOnce(Work<T, RuntimeException> work) {
+    private <T> T readOnce(Work<T, RuntimeException> work, Deadline d) {
         boolean outermost = ON_ROLLBACK.get() == null;
         if (outermost) {
             ON_ROLLBACK.set(new ArrayList<>(0));
         }
         try (Connection c = dataSource.getConnection()) {
+            answerWithin(c, d);
             long t0 = System.nanoTime();
             T result;
             try {
@@ -140,6 +144,7 @@ public final class Transactions {
      */
     public <T> T readCommitted(Work<T, RuntimeException> work) {
         try (Connection c = dataSource.getConnection()) {
+            answerWithin(c, Deadline.current().orElse(Deadline.after(NO_DEADLINE)));
             int isolation = c.getTransactionIsolation();
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
@@ -171,17 +176,22 @@ public final class Transactions {
     private <T, X extends Exception> T run(Deadline deadline, Work<T, X> work, Commit<T> commit, boolean keyed)
             throws X {
         Deadline d = deadline == null ? Deadline.after(NO_DEADLINE) : deadline;
+        int failovers = 0; // a budget of its own: conflicts before a node is lost must not use up its re-run
         for (int attempt = 1; ; attempt++) {
             boolean[] committing = {false};
             try {
-                return once(work, commit, committing);
+                return once(work, commit, committing, d);
             } catch (SQLException | StoreException e) {
                 SqlErrors.Verdict v = SqlErrors.classify(e);
-                if (v == SqlErrors.Verdict.RETRY && attempt < ATTEMPTS && !d.expired()) {
+                if (v == SqlErrors.Verdict.RETRY && attempt - failovers < ATTEMPTS && !d.expired()) {
                     continue;
                 }
-                if (attempt < ATTEMPTS && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
+                if (failovers < failoverBudget() && (keyed || !committing[0]) && nodeLost(v) && failedOver(d)) {
+                    failovers++;
                     continue;
+                }
+                if (v == SqlErrors.Verdict.UNAVAILABLE && d.expired()) {
+                    throw outOfTime(e);
                 }
                 if (e instanceof StoreException s && v != SqlErrors.Verdict.RETRY) {
                     throw s;
@@ -193,6 +203,16 @@ public final class Transactions {
                 throw SqlErrors.toStore("transaction", e);
             }
         }
+    }
+
+    /**
+     * How many times one unit of work may be run again because its node was lost, apart from its
+     * conflict retries: once per node and once more (a pool's idle connections to a node that was
+     * lost and came back are lost too), each time on a node the probe has just found fit to use.
+     */
+    private int failoverBudget() {
+        DatabaseProbe probe = probe();
+        return probe == null ? 1 : probe.nodes() + 1;
     }
 
     /** A node lost under the work: a node not ready (nothing done), or, with several nodes, a connection cut. */
@@ -235,12 +255,13 @@ public final class Transactions {
         }
     }
 
-    private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit, boolean[] committing)
-            throws SQLException, X {
+    private <T, X extends Exception> T once(Work<T, X> work, Commit<T> commit, boolean[] committing,
+                                             Deadline d) throws SQLException, X {
         ON_ROLLBACK.set(new ArrayList<>(1));
         boolean committed = false;
         DatabaseObserver observer = observer();
         try (Connection c = dataSource.getConnection()) {
+            answerWithin(c, d);
             long t0 = System.nanoTime();
             T result;
             try {
@@ -270,6 +291,23 @@ public final class Transactions {
                 rolledBack();
             }
         }
+    }
+
+    /** A connection lost once the deadline had passed: its answer did not come in time ({@link #answerWithin}). */
+    private static StoreException outOfTime(Exception e) {
+        return new StoreException(StoreException.Kind.TIMEOUT, "no answer from the database within the deadline: "
+                + e, e);
+    }
+
+    /**
+     * No wait for the database's answer on {@code c} outlasts the deadline (and a margin for the
+     * database's own timeout answer): a statement or a COMMIT whose answer never comes — a server
+     * hung, a session stuck after a Galera abort — fails the work as a lost connection instead of
+     * holding its thread for ever. The pool puts the connection's own timeout back when it returns.
+     */
+    private static void answerWithin(Connection c, Deadline d) throws SQLException {
+        long ms = d.remaining().toMillis() + ANSWER_MARGIN_MS;
+        c.setNetworkTimeout(Runnable::run, (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms)));
     }
 
     /** Who hears how long transactions take: the {@link Database}'s observer, when it is its pool. */

@@ -493,10 +493,14 @@ class DatabaseTest {
         DatabaseConfig cfg = DatabaseConfig.defaults();
         assertEquals(
                 "true",
-                Pools.driverProperties("jdbc:mariadb://h/x", cfg).get("useServerPrepStmts"));
+                Pools.driverProperties("jdbc:mariadb://h/x", cfg, false).get("useServerPrepStmts"));
         assertNull(
-                Pools.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg)
+                Pools.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=false", cfg, false)
                         .get("useServerPrepStmts"));
+        assertEquals("false", Pools.driverProperties("jdbc:mariadb://h/x", cfg, true).get("useServerPrepStmts"),
+                "a Galera node: the text protocol, never left waiting after a brute-force abort");
+        assertEquals("true", Pools.driverProperties("jdbc:mariadb://h/x?useServerPrepStmts=true", cfg, true)
+                .getOrDefault("useServerPrepStmts", "true"), "the URL still wins");
     }
 
     // ---- helpers -------------------------------------------------------------------------------

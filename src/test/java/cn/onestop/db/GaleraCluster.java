@@ -363,6 +363,49 @@ public final class GaleraCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * What every live node is doing now, for a test that saw settling stall: the statements running
+     * (the appliers' too), the lock waits and who holds what is waited for, and whether flow control
+     * holds the cluster back.
+     */
+    public String whatEachNodeIsDoing() {
+        StringBuilder sb = new StringBuilder();
+        for (Node node : nodes) {
+            if (!node.alive()) {
+                continue;
+            }
+            sb.append("node ").append(node.index + 1).append(":\n");
+            try (Connection c = connect(node, false); Statement st = c.createStatement()) {
+                dump(sb, st, "SELECT ID, USER, COMMAND, TIME_MS, STATE, LEFT(INFO, 120) FROM information_schema.PROCESSLIST "
+                        + "WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()");
+                dump(sb, st, "SELECT r.trx_mysql_thread_id waiting, LEFT(r.trx_query, 100) waiting_query, "
+                        + "b.trx_mysql_thread_id holding, b.trx_state, LEFT(b.trx_query, 100) holding_query, "
+                        + "r.trx_wait_started FROM information_schema.INNODB_LOCK_WAITS w JOIN "
+                        + "information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id JOIN "
+                        + "information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id");
+                dump(sb, st, "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_flow_control_paused', "
+                        + "'wsrep_flow_control_active', 'wsrep_local_recv_queue', 'wsrep_local_send_queue', "
+                        + "'wsrep_local_state_comment', 'wsrep_last_committed')");
+            } catch (SQLException e) {
+                sb.append("  (no answer: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void dump(StringBuilder sb, Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                sb.append(" ");
+                for (int i = 1; i <= n; i++) {
+                    sb.append(' ').append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getString(i));
+                }
+                sb.append('\n');
+            }
+        }
+    }
+
     private Connection connect(Node node, boolean asUser) throws SQLException {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("user", asUser ? USER : "root");
@@ -388,14 +431,29 @@ public final class GaleraCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code n} ports free now, below the kernel's ephemeral range (32768 and up on Linux): a node's
+     * ports must still be free when it is restarted, and a port the kernel hands out for outgoing
+     * connections (the gateways', the probes') can be taken by one of them meanwhile — seen as a
+     * restarted node's IST listener failing with "Address already in use".
+     */
     private static int[] freePorts(int n) throws IOException {
         int[] ports = new int[n];
         List<ServerSocket> held = new ArrayList<>();
+        java.util.Random random = new java.util.Random();
         try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                ports[i] = s.getLocalPort();
+            for (int i = 0, tries = 0; i < n; tries++) {
+                if (tries > 10_000) {
+                    throw new IOException("no free port below " + EPHEMERAL_FROM);
+                }
+                int port = PORTS_FROM + random.nextInt(EPHEMERAL_FROM - PORTS_FROM);
+                try {
+                    ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
+                    held.add(s);
+                    ports[i++] = port;
+                } catch (IOException taken) {
+                    // in use: another
+                }
             }
         } finally {
             for (ServerSocket s : held) {
@@ -404,6 +462,9 @@ public final class GaleraCluster implements AutoCloseable {
         }
         return ports;
     }
+
+    private static final int PORTS_FROM = 20_000;
+    private static final int EPHEMERAL_FROM = 32_768;
 
     /** Kills every node (SIGKILL: a test cluster's data is not kept) and deletes the data dirs. */
     @Override

@@ -2,6 +2,7 @@ package cn.onestop.db;
 
 import cn.onestop.kernel.Deadline;
 import cn.onestop.kernel.StoreException;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +108,66 @@ class TransactionsTest {
         }));
         assertEquals(StoreException.Kind.CONFLICT, e.kind());
         assertEquals(Transactions.ATTEMPTS, runs.get());
+    }
+
+    @Test
+    void aNodeLostAfterTheConflictRetriesAreSpentStillRunsTheKeyedWorkAgainOnTheOtherNode() throws Exception {
+        // two addresses of one server as two nodes: the failover path without a cluster (Database.open
+        // refuses two nodes that are not Galera nodes, so the pools are made here)
+        String url = db.jdbcUrl();
+        List<String> nodes = List.of(url, url.replace("//127.0.0.1:", "//localhost:"));
+        DatabaseConfig cfg = TestDatabase.config(db.databaseName()).withPoolSize(2);
+        List<HikariDataSource> pools = List.of(Pools.newPool(nodes.get(0), "n1", cfg, true, null, false, null),
+                Pools.newPool(nodes.get(1), "n2", cfg, true, null, false, null));
+        try (DatabaseProbe probe = new DatabaseProbe(nodes, cfg.user(), cfg.password()).start()) {
+            CallDataSource two = new CallDataSource(pools, probe);
+            assertEquals(2, probe.nodes());
+            Transactions overTwo = new Transactions(two);
+            AtomicInteger runs = new AtomicInteger();
+            int before = value(1);
+            var r = overTwo.decideKeyed(soon(), c -> {
+                c.createStatement().executeUpdate("UPDATE t SET v = v + 1 WHERE id = 1");
+                int run = runs.incrementAndGet();
+                if (run < Transactions.ATTEMPTS) {
+                    throw new SQLTransactionRollbackException("Deadlock found", "40001", 1213);
+                }
+                if (run == Transactions.ATTEMPTS) { // the conflict retries are spent: now the node goes
+                    killOwnConnection(c);
+                }
+                return cn.onestop.kernel.Result.ok(run);
+            });
+            assertEquals(cn.onestop.kernel.Result.ok(Transactions.ATTEMPTS + 1), r, "run again after the loss");
+            assertEquals(before + 1, value(1), "only the last run committed");
+        } finally {
+            pools.forEach(HikariDataSource::close);
+        }
+    }
+
+    static void killOwnConnection(Connection c) throws SQLException {
+        long id;
+        try (ResultSet rs = c.createStatement().executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        try (Connection other = db.dataSource().getConnection()) {
+            other.createStatement().execute("KILL CONNECTION " + id);
+        }
+        c.createStatement().executeQuery("SELECT 1").close(); // the loss, as the work sees it
+    }
+
+    @Test
+    void anAnswerThatNeverComesWithinTheDeadlineFailsTheWorkSoonAfterItInsteadOfHoldingItsThread() {
+        long t0 = System.nanoTime();
+        StoreException e = assertThrows(StoreException.class, () -> tx.write(Deadline.after(Duration.ofMillis(500)),
+                c -> {
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT SLEEP(8)")) {
+                        return rs.next();
+                    }
+                }));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 4_000, "given up at the deadline and its margin, not after the 8 s statement: " + ms + " ms");
+        assertEquals(StoreException.Kind.TIMEOUT, e.kind(), String.valueOf(e));
+        assertTrue(value(1) >= 0, "the pool still answers");
     }
 
     @Test

@@ -60,6 +60,8 @@ final class ClusterLoad {
     }
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     final AtomicInteger sentToBoth = new AtomicInteger();
+    /** When (System.nanoTime) the last acknowledgement came. */
+    volatile long lastAck = System.nanoTime();
 
     ClusterLoad(List<SettlementServiceGrpc.SettlementServiceBlockingStub> gateways,
                 List<SettlementServiceGrpc.SettlementServiceFutureStub> async, int persons, Duration deadline,
@@ -69,6 +71,27 @@ final class ClusterLoad {
         this.persons = persons;
         this.deadline = deadline;
         this.prefix = prefix;
+    }
+
+    /**
+     * While the load runs, calls {@code stalled} (with how long, in ms) whenever no acknowledgement has
+     * come for {@code quiet}, once a stall; returns the watching thread, started.
+     */
+    Thread watchStalls(Duration quiet, AtomicBoolean stop, java.util.function.LongConsumer stalled) {
+        Thread t = new Thread(() -> {
+            boolean told = false;
+            while (!stop.get()) {
+                long since = (System.nanoTime() - lastAck) / 1_000_000;
+                if (since > quiet.toMillis() && !told) {
+                    stalled.accept(since);
+                }
+                told = since > quiet.toMillis();
+                pause(250);
+            }
+        }, prefix + "-stall-watch");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** Runs {@code terminals} terminals until {@code stop}; returns their threads, started. */
@@ -167,6 +190,7 @@ final class ClusterLoad {
         }
         unanswered.remove(messageId);
         acks.add(new long[] {System.nanoTime(), gateway});
+        lastAck = System.nanoTime();
     }
 
     private void unanswered(String messageId, Status s, long t0) {

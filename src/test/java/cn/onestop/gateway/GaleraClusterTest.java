@@ -75,6 +75,8 @@ class GaleraClusterTest {
     /** A terminal's deadline: longer than the cluster's pause while it evicts a lost node (about 3 s). */
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final Duration POLL = Duration.ofMillis(500);
+    /** No acknowledgement for this long is a stall worth explaining (the lost node's pause is about 3 s). */
+    static final Duration STALL = Duration.ofMillis(5_000);
     static final long BALANCE = 1_000_000;
 
     static GaleraCluster cluster;
@@ -207,6 +209,10 @@ class GaleraClusterTest {
         AtomicBoolean stop = new AtomicBoolean();
         long start = System.nanoTime();
         List<Thread> terminals = load.start(TERMINALS, stop);
+        load.watchStalls(STALL, stop, ms -> System.out.printf("[galera] no settlement acknowledged for %d ms at %d ms "
+                + "(node 1 killed at %d ms, restarted at %d ms); what each node is doing:%n%s", ms,
+                (System.nanoTime() - start) / 1_000_000, KILL_AT.toMillis(), RESTART_AT.toMillis(),
+                cluster.whatEachNodeIsDoing()));
         sleepUntil(start, KILL_AT);
         long killed = System.nanoTime();
         cluster.kill(0); // gateway A's node: A fails over to node 2, B's node stays
@@ -306,6 +312,10 @@ class GaleraClusterTest {
         AtomicBoolean stop = new AtomicBoolean();
         long start = System.nanoTime();
         List<Thread> terminals = load.start(TERMINALS, stop);
+        if (cluster != null) {
+            load.watchStalls(STALL, stop, ms -> System.out.printf("[galera] %s: no settlement acknowledged for %d ms; "
+                    + "what each node is doing:%n%s", prefix, ms, cluster.whatEachNodeIsDoing()));
+        }
         sleepUntil(start, MEASURE);
         long end = System.nanoTime();
         stop.set(true);
