@@ -68,10 +68,11 @@ final class Connection {
         return Grpc.newChannelBuilder(target, creds).build();
     }
 
-    private static Path file(Path p, String option) throws IOException {
+    /** {@code p}, or a one-line configuration error naming {@code option} (no stack trace: the operator's to fix). */
+    private static Path file(Path p, String option) {
         if (!Files.isRegularFile(p)) {
-            throw new IOException(option + ": no file " + p + " (start the gateway once to make the development "
-                    + "certificates, or give the file)");
+            throw new cn.onestop.db.ConfigurationException(option, option + ": no file " + p + " (start the gateway "
+                    + "once to make the development certificates, or give the file)");
         }
         return p;
     }

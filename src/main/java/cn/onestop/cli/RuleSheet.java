@@ -105,11 +105,16 @@ final class RuleSheet {
         Map<String, Entry> old = a.listing().byName();
         Map<String, Entry> now = b.listing().byName();
         int same = 0;
+        int sourceOnly = 0;
         for (Entry e : old.values()) {
             Entry n = now.get(e.name());
             if (n == null) {
                 line("- " + Receipt.pad(e.name(), name) + both(e) + "  →  " + w("（删除）", "(gone)"));
                 differ++;
+            } else if (!e.sameAs(n) && e.sameValue(n)) {
+                line("~ " + Receipt.pad(e.name(), name) + both(e) + "  →  " + w("同值，依据 ", "same value, source ")
+                        + source(n.param()));
+                sourceOnly++;
             } else if (!e.sameAs(n)) {
                 line("  " + Receipt.pad(e.name(), name) + both(e) + "  →  " + both(n));
                 differ++;
@@ -123,8 +128,9 @@ final class RuleSheet {
                 differ++;
             }
         }
-        line(differ == 0 ? w("参数完全相同（", "the parameters are the same (") + same + w(" 个）", ")")
-                : differ + w(" 个参数不同，", " parameters differ, ") + same + w(" 个相同", " the same"));
+        String sources = sourceOnly == 0 ? "" : w("，", ", ") + sourceOnly + w(" 个仅依据不同", " with only their source changed");
+        line(differ == 0 && sourceOnly == 0 ? w("参数完全相同（", "the parameters are the same (") + same + w(" 个）", ")")
+                : differ + w(" 个参数不同，", " parameters differ, ") + same + w(" 个相同", " the same") + sources);
         return out.toString();
     }
 

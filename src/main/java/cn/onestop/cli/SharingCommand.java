@@ -1,6 +1,7 @@
 package cn.onestop.cli;
 
 import cn.onestop.clearing.SharingEstimate;
+import cn.onestop.clearing.Yuan;
 import cn.onestop.kernel.Result;
 import cn.onestop.rules.Basis;
 import cn.onestop.rules.Param;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,16 +27,18 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sharing", mixinStandardHelpOptions = true,
         description = "E §52: what the centre pays and the hospital bears of a year's inpatient pool spending, "
-                + "the reward and the band; amounts given in fen, printed in yuan (--json: fen).")
+                + "the reward and the band; amounts given and printed in yuan (--json: fen).")
 final class SharingCommand implements Callable<Integer> {
     @Option(names = "--scheme", required = true, description = "DIP or QUOTA (not under DIP: the quota total)")
     String scheme;
 
-    @Option(names = "--budget", required = true, paramLabel = "FEN", description = "the budget (DIP) or quota total")
-    long budget;
+    @Option(names = "--budget", required = true, paramLabel = "YUAN",
+            description = "the budget (DIP) or quota total, in yuan (at most two decimals: 12000000.00)")
+    String budget;
 
-    @Option(names = "--actual", required = true, paramLabel = "FEN", description = "the actual inpatient pool spending")
-    long actual;
+    @Option(names = "--actual", required = true, paramLabel = "YUAN",
+            description = "the actual inpatient pool spending, in yuan")
+    String actual;
 
     @Option(names = "--assessment-bp", paramLabel = "N",
             description = "the assessment ratio (DIP): the centre pays this share of its half (default: the rule table's)")
@@ -55,14 +59,26 @@ final class SharingCommand implements Callable<Integer> {
     }
 
     int run(PrintStream out, PrintStream err) {
-        SharingScheme s;
+        List<String> bad = new ArrayList<>();
+        SharingScheme s = null;
         try {
             s = SharingScheme.valueOf(scheme.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Remote.refusedHere(err, "--scheme: must be DIP or QUOTA, got \"" + scheme + "\"", List.of());
+            bad.add("--scheme: must be DIP or QUOTA, got \"" + scheme + "\"");
         }
-        Result<SharingResult> r = new SharingEstimate(RuleFiles::loadBundled).estimate(s, budget, actual, assessmentBp,
-                year == null ? LocalDate.now().getYear() : year);
+        String budgetBad = Yuan.problem(budget.trim());
+        String actualBad = Yuan.problem(actual.trim());
+        if (budgetBad != null) {
+            bad.add("--budget: " + budgetBad);
+        }
+        if (actualBad != null) {
+            bad.add("--actual: " + actualBad);
+        }
+        if (!bad.isEmpty()) {
+            return Remote.refusedHere(err, String.join("; ", bad), List.of());
+        }
+        Result<SharingResult> r = new SharingEstimate(RuleFiles::loadBundled).estimate(s, Yuan.fen(budget.trim()),
+                Yuan.fen(actual.trim()), assessmentBp, year == null ? LocalDate.now().getYear() : year);
         if (r instanceof Result.Failed<SharingResult> f) {
             err.println("FAILED_PRECONDITION [" + f.failure().reason() + "]: " + f.failure().message());
             return ClientCommand.REFUSED;

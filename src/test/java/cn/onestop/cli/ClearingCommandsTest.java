@@ -141,8 +141,20 @@ class ClearingCommandsTest {
     }
 
     @Test
+    void aMissingCertificateFileIsOneLineNamingTheOptionAndNoStackTrace() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = Main.commandLine().setErr(new java.io.PrintWriter(err, true)).execute("close-day", "--target",
+                "localhost:1", "--cacert", "target/no-such-ca.crt", "--token", "x", "--institution", "H15010500001",
+                "--day", "2025-06-02");
+        assertEquals(Main.EXIT_CONFIG, status, err.toString());
+        assertTrue(err.toString().matches("(?s)onestop close-day: configuration error: --cacert: no file "
+                + "target/no-such-ca.crt .*"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
+    }
+
+    @Test
     void sharingPrintsOneJsonObject() throws Exception {
-        Run r = run("sharing", "--scheme", "QUOTA", "--budget", "1000000", "--actual", "850000", "--json");
+        Run r = run("sharing", "--scheme", "QUOTA", "--budget", "10000.00", "--actual", "8500", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals(875_000, o.get("centre_pays").asLong());
@@ -150,14 +162,15 @@ class ClearingCommandsTest {
         assertEquals(25_000, o.get("reward").asLong());
         assertEquals("QUOTA_SAVING", o.get("band").asText());
         assertEquals(1, r.out().strip().split("\n").length);
-        Run text = run("sharing", "--scheme", "QUOTA", "--budget", "1000000", "--actual", "850000", "--lang", "en");
+        Run text = run("sharing", "--scheme", "QUOTA", "--budget", "10000.00", "--actual", "8500", "--lang", "en");
         assertTrue(text.out().matches("(?s).*\\nthe centre pays +8,750\\.00\\n.*"), text.out());
         assertTrue(text.out().matches("(?s).*\\nof which kept as a reward +250\\.00\\n.*"), text.out());
-        Run zh = run("sharing", "--scheme", "QUOTA", "--budget", "1000000", "--actual", "850000");
+        Run zh = run("sharing", "--scheme", "QUOTA", "--budget", "10000.00", "--actual", "8500");
         assertTrue(zh.out().matches("(?s).*\\n医保中心支付 +8,750\\.00\\n.*"), zh.out());
-        Run bad = run("sharing", "--scheme", "FLAT", "--budget", "1", "--actual", "1");
+        Run bad = run("sharing", "--scheme", "FLAT", "--budget", "1.001", "--actual", "1");
         assertEquals(2, bad.status());
         assertTrue(bad.err().startsWith("INVALID_ARGUMENT: --scheme"), bad.err());
+        assertTrue(bad.err().contains("--budget: "), "every option at fault: " + bad.err());
     }
 
     @Test

@@ -107,6 +107,9 @@ class GatewayCommandsTest {
         ObjectNode pooling = (ObjectNode) n.get("sections").get("outpatient_pooling");
         pooling.putObject("deductible").put("value", 80_000).put("source", "notice 2025-12 §3 (test)");
         pooling.putObject("annual_cap_active").put("value", 450_000).put("source", "notice 2025-12 §3 (test)");
+        long retiredCap = pooling.get("annual_cap_retired").get("value").asLong();
+        pooling.putObject("annual_cap_retired").put("value", retiredCap)
+                .put("source", "notice 2025-12 §4 (test)"); // the same value, now on the notice's authority
         Path f = Files.createTempFile(Path.of("target"), "wuhai-2026-", ".json");
         Files.writeString(f, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n));
         return f;
@@ -124,7 +127,9 @@ class GatewayCommandsTest {
                 + "\\(notice 2025-12 §3 \\(test\\)\\)");
         assertLine(out, "  in force +2022-10-01 – \\(until a later version\\) \\(W §26\\)  →  2026-01-01 – "
                 + "\\(until a later version\\) \\(notice 2025-12 \\(test\\)\\)");
-        assertLine(out, "2 parameters differ, 10 the same");
+        assertLine(out, "~ outpatient_pooling\\.annual_cap_retired +[0-9,.]+ yuan \\(W §9\\)  →  same value, source "
+                + "notice 2025-12 §4 \\(test\\)");
+        assertLine(out, "2 parameters differ, 9 the same, 1 with only their source changed");
         assertFalse(out.contains("ratio_level3_bp"), "what is the same is not listed: " + out);
 
         SampleGateway.Run same = run(2, "rules", "diff", "WUHAI-EMPLOYEE@2022-10-01", "WUHAI-EMPLOYEE@2022-10-01",

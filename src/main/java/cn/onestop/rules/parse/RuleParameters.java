@@ -78,9 +78,13 @@ public final class RuleParameters {
 
         /** Whether {@code o} says the same: value, kind, band limit, categories, source and basis (a note is commentary). */
         public boolean sameAs(Entry o) {
+            return sameValue(o) && param.source().equals(o.param.source()) && param.basis() == o.param.basis();
+        }
+
+        /** Whether {@code o} has the same value, kind, band limit and categories (its source may differ). */
+        public boolean sameValue(Entry o) {
             return unit == o.unit && param.value() == o.param.value() && Objects.equals(upTo, o.upTo)
-                    && items.equals(o.items) && param.source().equals(o.param.source())
-                    && param.basis() == o.param.basis();
+                    && items.equals(o.items);
         }
     }
 
