@@ -6,9 +6,9 @@ import cn.onestop.kernel.FieldViolation;
 import cn.onestop.kernel.Reason;
 import cn.onestop.kernel.Result;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalDate;
 
 /**
  * The input checks the clearing use cases share, gathered: every field at fault is named in one

@@ -128,7 +128,8 @@ final class RuleSheet {
                 differ++;
             }
         }
-        String sources = sourceOnly == 0 ? "" : w("，", ", ") + sourceOnly + w(" 个仅依据不同", " with only their source changed");
+        String sources = sourceOnly == 0 ? ""
+                : w("，", ", ") + sourceOnly + w(" 个仅依据不同", " with only their source changed");
         line(differ == 0 && sourceOnly == 0 ? w("参数完全相同（", "the parameters are the same (") + same + w(" 个）", ")")
                 : differ + w(" 个参数不同，", " parameters differ, ") + same + w(" 个相同", " the same") + sources);
         return out.toString();
