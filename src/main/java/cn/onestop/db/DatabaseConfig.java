@@ -49,10 +49,12 @@ public record DatabaseConfig(
     public static final long DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
     public static final int MAX_POOL_SIZE = 1_000;
     /**
-     * {@code wsrep_sync_wait} of the pool's sessions on a Galera node: 1, every read (SELECT, also
-     * the locking reads that start each settlement, reversal and replay) first waits until the node has
-     * applied every transaction the cluster committed before it, so a retry or a reversal that lands on
-     * another node than the settlement sees it.
+     * {@code wsrep_sync_wait} of the pool's sessions on a Galera node: 1, the first read of every
+     * transaction (a SELECT; MariaDB makes no causal wait inside a transaction already open, so a
+     * transaction that holds locks never waits) first waits until the node has applied every
+     * transaction the cluster committed before it, so a retry or a reversal that lands on another node
+     * than the settlement sees it. With 0 the cluster test's reversals sent through the other gateway
+     * right after their settlement were answered NOT_FOUND.
      */
     public static final int DEFAULT_SYNC_WAIT = 1;
 
