@@ -60,6 +60,8 @@ final class ClusterLoad {
     }
     final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     final AtomicInteger sentToBoth = new AtomicInteger();
+    /** Whether a call answered UNAVAILABLE is sent at once to the other gateway, as a load balancer would. */
+    private volatile boolean failover;
     /** When (System.nanoTime) the last acknowledgement came. */
     volatile long lastAck = System.nanoTime();
 
@@ -125,6 +127,11 @@ final class ClusterLoad {
     }
 
     private String settle(SettleRequest r, int gateway) {
+        return settle(r, gateway, failover);
+    }
+
+    /** One bill to {@code gateway}; answered UNAVAILABLE and {@code orElsewhere}, at once to the other one. */
+    private String settle(SettleRequest r, int gateway, boolean orElsewhere) {
         long t0 = System.nanoTime();
         try {
             SettleResponse a = gateways.get(gateway).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
@@ -133,8 +140,20 @@ final class ClusterLoad {
             return a.getRecord().getSettlementId();
         } catch (StatusRuntimeException e) {
             unanswered(r.getMessageId(), e.getStatus(), t0);
+            if (orElsewhere && e.getStatus().getCode() == Status.Code.UNAVAILABLE && gateways.size() > 1) {
+                return settle(r, (gateway + 1) % gateways.size(), false); // the same message id, the other gateway
+            }
             return null;
         }
+    }
+
+    /**
+     * From now on a call answered UNAVAILABLE (its gateway gone) is sent at once, with its message id,
+     * to the other gateway, as a load balancer in front of them would; answers this load.
+     */
+    ClusterLoad failingOver() {
+        failover = true;
+        return this;
     }
 
     /** The same bill to two gateways at once: both answers, if any, name one settlement. */
@@ -172,13 +191,19 @@ final class ClusterLoad {
                 .setReason("test").build();
         reversalsSent.put(settled.getMessageId(), rr);
         long t0 = System.nanoTime();
-        try {
-            var a = gateways.get(gateway).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).reverse(rr);
-            reversed.put(settled.getMessageId(), a.getReversalId());
-            unansweredReversals.remove(settled.getMessageId());
-        } catch (StatusRuntimeException e) {
-            unansweredReversals.add(settled.getMessageId());
-            count(e.getStatus(), rr.getMessageId(), t0);
+        for (int tries = failover ? 2 : 1, g = gateway; tries > 0; tries--, g = (g + 1) % gateways.size()) {
+            try {
+                var a = gateways.get(g).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).reverse(rr);
+                reversed.put(settled.getMessageId(), a.getReversalId());
+                unansweredReversals.remove(settled.getMessageId());
+                return;
+            } catch (StatusRuntimeException e) {
+                unansweredReversals.add(settled.getMessageId());
+                count(e.getStatus(), rr.getMessageId(), t0);
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                    return;
+                }
+            }
         }
     }
 

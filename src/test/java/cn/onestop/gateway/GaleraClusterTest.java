@@ -54,7 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while the node was lost, and a tenth of the rest, sent again, replays as answered), every
  * unanswered one sent again replays or settles once, no message id has two settlements and no
  * settlement is debited twice, the ledger audits clean on each node, and the accumulators and
- * accounts are, to the fen, what the settlements less their reversals say. Then one gateway and two
+ * accounts are, to the fen, what the settlements less their reversals say. A second load kills the
+ * second gateway's process (SIGKILL) midway: its terminals go on through the first, each call cut or
+ * refused UNAVAILABLE sent there again with its message id, as a load balancer would; the gateway is
+ * started again, and the same checks hold. Then one gateway and two
  * over the cluster, and one and two over one server of the same package (the baseline), are
  * measured. Publishing a rule version, importing persons and institutions through one gateway and a
  * catalog on a third node are live through the other within the poll interval.
@@ -70,6 +73,9 @@ class GaleraClusterTest {
     static final Duration LOAD = Duration.ofSeconds(30);
     static final Duration KILL_AT = Duration.ofSeconds(10);
     static final Duration RESTART_AT = Duration.ofSeconds(18);
+    /** The second load: a gateway process killed at 6 s of 14. */
+    static final Duration GATEWAY_KILL_AT = Duration.ofSeconds(6);
+    static final Duration GATEWAY_LOAD = Duration.ofSeconds(14);
     /** How long each comparison runs (benchmarks/galera sets it longer). */
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("onestop.galera.measure-seconds", 10));
     /** A terminal's deadline: longer than the cluster's pause while it evicts a lost node (about 3 s). */
@@ -267,6 +273,49 @@ class GaleraClusterTest {
 
     @Test
     @Order(5)
+    void aGatewayKilledUnderLoadLosesNothingAndItsTerminalsGoOnThroughTheOther() throws Exception {
+        ClusterLoad load = new ClusterLoad(List.of(a.settlement(hospital), b.settlement(hospital)),
+                List.of(a.settlementAsync(hospital), b.settlementAsync(hospital)), PERSONS, DEADLINE, "g")
+                .failingOver();
+        AtomicBoolean stop = new AtomicBoolean();
+        long start = System.nanoTime();
+        List<Thread> terminals = load.start(TERMINALS, stop);
+        sleepUntil(start, GATEWAY_KILL_AT);
+        long killed = System.nanoTime();
+        b.kill(); // SIGKILL of gateway B's process: its calls in flight are cut
+        sleepUntil(start, GATEWAY_LOAD);
+        stop.set(true);
+        for (Thread t : terminals) {
+            t.join(30_000);
+        }
+        long end = System.nanoTime();
+        b = GatewayProcess.start("galera-gateway-b2", cluster.sequentialUrl("", 1, 2, 0), GaleraCluster.USER,
+                GaleraCluster.PASSWORD, Map.of("ONESTOP_RULES_POLL_MS", "" + POLL.toMillis()));
+        long restarting = System.nanoTime();
+        b.awaitServing();
+        System.out.printf("[galera] gateway B killed at %d ms under %d terminals: %d settlements acknowledged, "
+                        + "%.0f/s before the kill, %.0f/s after it through gateway A alone; longest pause after the "
+                        + "kill %d ms; refusals %s; gateway B started again and serving after %d ms%n",
+                (killed - start) / 1_000_000, TERMINALS, load.acknowledged.size(), load.rate(start, killed),
+                load.rate(killed, end), load.longestGap(killed, end, -1), load.refusals, ms(restarting));
+        if (!load.problems.isEmpty()) {
+            explain(load.problems);
+        }
+        assertTrue(load.problems.isEmpty(), "calls answered other than settled or retryable, in time: "
+                + load.problems);
+        assertTrue(load.rate(killed, end) > 0, "settling went on through gateway A");
+        sendEveryCallAgain(load, List.of(a, b), killed, killed + TimeUnit.SECONDS.toNanos(1));
+        for (int i = 0; i < 3; i++) {
+            try (Database db = node(i)) {
+                verifyLedger(db, load, "node " + (i + 1));
+            }
+        }
+        assertEquals(digest(0), digest(1), "node 2 holds what node 1 holds");
+        assertEquals(digest(0), digest(2), "node 3 holds what node 1 holds");
+    }
+
+    @Test
+    @Order(6)
     void oneGatewayAndTwoOverTheClusterForComparison() throws Exception {
         clusterRateOne = measure(List.of(a), hospital, "one");
         clusterRate = measure(List.of(a, b), hospital, "two");
@@ -276,7 +325,7 @@ class GaleraClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSameLoadOnOneServerIsTheBaseline() throws Exception {
         stopCluster();
         a = null;
@@ -365,13 +414,16 @@ class GaleraClusterTest {
                 + settledNow, replayed, settledNow, load.unansweredReversals.size());
     }
 
-    /** The node holds every settlement once, its reversals, a clean audit, and sums that match. */
+    /**
+     * The node holds every settlement of the load once (its message ids begin with the load's prefix),
+     * its reversals, a clean audit, and sums of the whole ledger that match.
+     */
     static void verifyLedger(Database db, ClusterLoad load, String node) throws Exception {
         Map<String, String> stored = new HashMap<>();
         int reversedRows = 0;
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT message_id, settlement_id, status FROM "
-                     + "settlements")) {
+                     + "settlements WHERE message_id LIKE '" + load.prefix + "-%'")) {
             while (rs.next()) {
                 stored.put(rs.getString(1), rs.getString(2));
                 reversedRows += "REVERSED".equals(rs.getString(3)) ? 1 : 0;

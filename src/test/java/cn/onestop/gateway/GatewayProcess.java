@@ -102,6 +102,13 @@ final class GatewayProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGKILL: no shutdown, calls in flight cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(20, TimeUnit.SECONDS);
+        channel.shutdownNow();
+    }
+
     @Override
     public void close() throws Exception {
         channel.shutdownNow();
