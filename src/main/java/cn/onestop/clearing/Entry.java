@@ -12,14 +12,15 @@ import java.util.Objects;
  * reversals in the day (or month) they were made.
  *
  * @param setlId 结算ID of this entry: the settlement id, or the reversal id for a reversal (退费)
- * @param settlementId the settlement (for a reversal, the one it undid); 就诊ID {@code mdtrt_id} of a
- *     settlement made over this gateway's API
+ * @param settlementId the settlement (for a reversal, the one it undid)
+ * @param mdtrtId 就诊ID: the national visit (2201 / 2401) the settlement closed, or, for a settlement
+ *     made over the gateway's own API, the settlement id
  * @param messageId the message id of this entry: the Settle's, or the Reverse's
  * @param settlementMessageId the original Settle's message id (what a 冲正 names)
  * @param at when it was committed: its accounting day is the local date of this
  * @param funds the fund rows, or empty when they were not asked for
  */
-public record Entry(Kind kind, String setlId, String settlementId, String personId, String institutionCode,
+public record Entry(Kind kind, String setlId, String settlementId, String mdtrtId, String personId, String institutionCode,
                     String messageId, String settlementMessageId, Instant at, String plan, Clearing clearing,
                     long medfeeSumamt, long fundPaySumamt, long acctPay, long psnCashPay, long hifpPay,
                     List<FundAmount> funds) {
@@ -30,6 +31,7 @@ public record Entry(Kind kind, String setlId, String settlementId, String person
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(setlId, "setlId");
         Objects.requireNonNull(settlementId, "settlementId");
+        Objects.requireNonNull(mdtrtId, "mdtrtId");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(clearing, "clearing");
         funds = List.copyOf(funds);

@@ -143,14 +143,14 @@ public final class ReconcileDetail {
                     + e.settlementMessageId() + ", or record settlement " + e.settlementId()
                     + " there if the patient was charged";
         }
-        return new Difference(Difference.Kind.MISSING_THERE, 0, e.setlId(), e.settlementId(), e.personId(),
+        return new Difference(Difference.Kind.MISSING_THERE, 0, e.setlId(), e.mdtrtId(), e.personId(),
                 e.messageId(), e.settlementMessageId(), null, amounts(e), List.of(), action, advice);
     }
 
     /** The differing fields of a line and its entry, or null when they match. */
     private static Difference compare(Listed l, Entry e, boolean centre) {
         List<String> fields = new ArrayList<>(2);
-        if (centre && !l.mdtrtId().equals(e.settlementId())) {
+        if (centre && !l.mdtrtId().equals(e.mdtrtId())) {
             fields.add("mdtrt_id");
         }
         if (!centre && !l.setlId().isEmpty() && !l.setlId().equals(e.setlId())) {
@@ -174,7 +174,7 @@ public final class ReconcileDetail {
         if (fields.isEmpty()) {
             return null;
         }
-        return new Difference(Difference.Kind.DIFFERS, l.line(), e.setlId(), e.settlementId(), e.personId(),
+        return new Difference(Difference.Kind.DIFFERS, l.line(), e.setlId(), e.mdtrtId(), e.personId(),
                 e.messageId(), e.settlementMessageId(), amounts(l), amounts(e), fields, Difference.Action.CORRECT_THERE,
                 "differs in " + String.join(", ", fields) + ": the gateway's record is what the funds paid; correct the "
                         + (centre ? "centre's" : "billing system's") + " record, or 冲正 with original_message_id "

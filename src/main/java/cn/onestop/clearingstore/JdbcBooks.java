@@ -31,7 +31,14 @@ import java.util.function.Consumer;
 public final class JdbcBooks implements Books {
     private static final int FETCH = 1000;
     private static final String AMOUNTS = "s.plan, s.insuplc_admdvs, s.mdtrtarea_admvs, s.clr_category, s.clr_type, "
-            + "s.insutype, s.medfee_sumamt, s.fund_pay_sumamt, s.acct_pay, s.psn_cash_pay, s.hifp_pay";
+            + "s.insutype, s.medfee_sumamt, s.fund_pay_sumamt, s.acct_pay, s.psn_cash_pay, s.hifp_pay, "
+            + "COALESCE(v.mdtrt_id, s.settlement_id)";
+    /**
+     * The national message that made a settlement (2207 / 2304), kept by the message journal for good:
+     * its 就诊ID is the visit's, not the settlement's — also after the visit was settled again.
+     */
+    private static final String VISIT = " LEFT JOIN national_messages v ON v.institution_code = s.institution_code "
+            + "AND v.msgid = s.message_id AND v.target_id = s.settlement_id";
     private static final String SETTLEMENTS = "SELECT s.settlement_id, s.settlement_id, s.person_id, "
             + "s.institution_code, s.message_id, s.message_id, s.created_at, " + AMOUNTS;
     private static final String REVERSALS = "SELECT r.reversal_id, s.settlement_id, s.person_id, r.institution_code, "
@@ -127,11 +134,12 @@ public final class JdbcBooks implements Books {
             throws SQLException {
         String range = " WHERE " + where + " AND " + at + " >= ? AND " + at + " < ?";
         if (!funds) {
-            query(c, select + " " + from + range, key, start, end, rs -> fold(rs, kind, each));
+            query(c, select + " " + from + VISIT + range, key, start, end, rs -> fold(rs, kind, each));
             return;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        query(c, select + " " + from + range, key, start, end, rs -> fold(rs, kind, e -> entries.put(e.settlementId(), e)));
+        query(c, select + " " + from + VISIT + range, key, start, end,
+                rs -> fold(rs, kind, e -> entries.put(e.settlementId(), e)));
         if (entries.isEmpty()) {
             return;
         }
@@ -170,8 +178,8 @@ public final class JdbcBooks implements Books {
         long sign = kind == Entry.Kind.REVERSAL ? -1 : 1;
         Map<String, Clearing> clearings = new HashMap<>(); // a month has a handful: made once each
         while (rs.next()) {
-            each.accept(new Entry(kind, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+            each.accept(new Entry(kind, rs.getString(1), rs.getString(2), rs.getString(19), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
                     clearing(rs, clearings), sign * rs.getLong(14), sign * rs.getLong(15), sign * rs.getLong(16),
                     sign * rs.getLong(17), sign * rs.getLong(18), List.of()));
         }
@@ -196,7 +204,7 @@ public final class JdbcBooks implements Books {
         if (funds.isEmpty()) {
             return e;
         }
-        return new Entry(e.kind(), e.setlId(), e.settlementId(), e.personId(), e.institutionCode(), e.messageId(),
+        return new Entry(e.kind(), e.setlId(), e.settlementId(), e.mdtrtId(), e.personId(), e.institutionCode(), e.messageId(),
                 e.settlementMessageId(), e.at(), e.plan(), e.clearing(), e.medfeeSumamt(), e.fundPaySumamt(),
                 e.acctPay(), e.psnCashPay(), e.hifpPay(), funds);
     }

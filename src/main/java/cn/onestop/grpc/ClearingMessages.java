@@ -128,7 +128,7 @@ final class ClearingMessages {
         for (cn.onestop.clearing.ClearingPage.Row r : p.rows()) {
             Entry e = r.entry();
             ClearingRow.Builder row = ClearingRow.newBuilder().setRow(r.row()).setSetlId(e.setlId())
-                    .setMdtrtId(e.settlementId()).setPsnNo(e.personId()).setFixmedinsCode(e.institutionCode())
+                    .setMdtrtId(e.mdtrtId()).setPsnNo(e.personId()).setFixmedinsCode(e.institutionCode())
                     .setInsuplcAdmdvs(e.clearing().insuredRegion().code())
                     .setMdtrtareaAdmvs(e.clearing().treatingRegion().code())
                     .setClrCategory(e.clearing().category().name()).setClrType(e.clearing().type().code())

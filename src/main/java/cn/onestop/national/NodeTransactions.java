@@ -71,7 +71,7 @@ final class NodeTransactions {
             ObjectNode o = rows.addObject();
             o.put("row", Integer.toString(r.row()));
             o.put("setl_id", e.setlId());
-            o.put("mdtrt_id", e.settlementId());
+            o.put("mdtrt_id", e.mdtrtId());
             o.put("psn_no", e.personId());
             o.put("fixmedins_code", e.institutionCode());
             o.put("insuplc_admdvs", e.clearing().insuredRegion().code());

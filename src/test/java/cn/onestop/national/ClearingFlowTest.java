@@ -145,12 +145,14 @@ class ClearingFlowTest {
     @Test
     void detailThroughAnUploadedFileFindsEveryInjectedDifferenceToTheFen() throws Exception {
         String keptId = kept.get("setl_id").asText();
-        String undoneId = undone.get("setl_id").asText();
-        // the ledger's mdtrt_id of a settlement is its settlement id (setl_id; a refund names the original)
-        String exact = line(kept, keptId, "101.50", "0.00", "28.00", 0)
-                + line(undone, undoneId, "101.50", "0.00", "28.00", 0)
-                + line(cancelled, undoneId, "-101.50", "0.00", "-28.00", 1)
-                + line(remote, remote.get("setl_id").asText(), remote.get("medfee_sumamt").asText(),
+        String keptVisit = kept.get("mdtrt_id").asText();
+        String undoneVisit = undone.get("mdtrt_id").asText();
+        assertTrue(!keptVisit.equals(keptId) && !keptVisit.isEmpty(), "a visit's id is not its settlement's");
+        // mdtrt_id is the national visit the settlement closed (2201 / 2207); a refund names the original's
+        String exact = line(kept, keptVisit, "101.50", "0.00", "28.00", 0)
+                + line(undone, undoneVisit, "101.50", "0.00", "28.00", 0)
+                + line(cancelled, undoneVisit, "-101.50", "0.00", "-28.00", 1)
+                + line(remote, remote.get("mdtrt_id").asText(), remote.get("medfee_sumamt").asText(),
                 remote.get("fund_pay_sumamt").asText(), remote.get("acct_pay").asText(), 0);
         JsonNode clean = reconcile("clean.zip", "setl_id\tmdtrt_id\tpsn_no\tmedfee_sumamt\tfund_pay_sumamt\tacct_pay\t"
                 + "refd_setl_flag\n" + exact);
@@ -158,9 +160,9 @@ class ClearingFlowTest {
         assertEquals("4", clean.get("matched").asText());
 
         // the kept settlement's account part booked as 27.00; the refund never booked; one the gateway never made
-        String injected = line(kept, keptId, "101.50", "0.00", "27.00", 0)
-                + line(undone, undoneId, "101.50", "0.00", "28.00", 0)
-                + line(remote, remote.get("setl_id").asText(), remote.get("medfee_sumamt").asText(),
+        String injected = line(kept, keptVisit, "101.50", "0.00", "27.00", 0)
+                + line(undone, undoneVisit, "101.50", "0.00", "28.00", 0)
+                + line(remote, remote.get("mdtrt_id").asText(), remote.get("medfee_sumamt").asText(),
                 remote.get("fund_pay_sumamt").asText(), remote.get("acct_pay").asText(), 0)
                 + "S0000000000000000000000000000\tS0000000000000000000000000000\t" + LIU + "\t50.00\t0.00\t10.00\t0\n";
         JsonNode d = reconcile("h15010500001_202606.zip", injected);
@@ -170,6 +172,7 @@ class ClearingFlowTest {
         assertEquals(keptId, differs.get("setl_id").asText());
         assertEquals("acct_pay", differs.get("fields").asText());
         assertEquals("27.00", differs.at("/sent/acct_pay").asText());
+        assertEquals(keptVisit, differs.get("mdtrt_id").asText(), "the visit, as the centre names it");
         assertEquals("28.00", differs.at("/gateway/acct_pay").asText());
         JsonNode missingThere = find(d, "MISSING_THERE");
         assertEquals(cancelled.get("setl_id").asText(), missingThere.get("setl_id").asText());
