@@ -50,17 +50,7 @@ public final class FileExchange {
     public Result<Answer<StoredFile>> upload(Caller caller, Message m, String filename, byte[] content,
                                              Function<StoredFile, String> render) {
         return journal.once(caller, m, day -> keep(caller, m.institutionCode(), filename, content), render,
-                new Journal.Refs<>() {
-                    @Override
-                    public String mdtrtId(StoredFile f) {
-                        return null;
-                    }
-
-                    @Override
-                    public String targetId(StoredFile f) {
-                        return f.fileQuryNo();
-                    }
-                }, (f, by) -> {
+                Journal.Refs.of(f -> null, StoredFile::fileQuryNo), (f, by) -> {
                     // voided while it ran: nobody was told its number, and it expires with the others
                 });
     }

@@ -36,6 +36,21 @@ final class Journal {
         String mdtrtId(T value);
 
         String targetId(T value);
+
+        /** The visit and what the message made, each read from the answer (either may give null). */
+        static <T> Refs<T> of(Function<T, String> mdtrtId, Function<T, String> targetId) {
+            return new Refs<>() {
+                @Override
+                public String mdtrtId(T value) {
+                    return mdtrtId.apply(value);
+                }
+
+                @Override
+                public String targetId(T value) {
+                    return targetId.apply(value);
+                }
+            };
+        }
     }
 
     /** Undoes what a message did, when a 2601 voided it while it ran (by is that 2601's msgid). */

@@ -40,17 +40,8 @@ public final class Reversals {
     public Result<Answer<Reverted>> reverse(Caller caller, Message m, String omsgid, String oinfno,
                                             Deadline deadline, Function<Reverted, String> render) {
         return journal.once(caller, m, date -> revert(caller, m, omsgid, oinfno, date, deadline), render,
-                new Journal.Refs<>() {
-                    @Override
-                    public String mdtrtId(Reverted v) {
-                        return null;
-                    }
-
-                    @Override
-                    public String targetId(Reverted v) {
-                        return v.reversal() == null ? null : v.reversal().reversalId();
-                    }
-                }, (v, by) -> { });
+                Journal.Refs.<Reverted>of(v -> null, v -> v.reversal() == null ? null : v.reversal().reversalId()),
+                (v, by) -> { });
     }
 
     private Result<Reverted> revert(Caller caller, Message m, String omsgid, String oinfno, LocalDate date,

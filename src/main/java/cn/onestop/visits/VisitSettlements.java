@@ -64,17 +64,8 @@ public final class VisitSettlements {
             }
             store.settled(s.mdtrtId(), m.messageId(), r.value().record().settlementId());
             return r;
-        }), render, new Journal.Refs<>() {
-            @Override
-            public String mdtrtId(Settled v) {
-                return s.mdtrtId();
-            }
-
-            @Override
-            public String targetId(Settled v) {
-                return v.record().settlementId();
-            }
-        }, (settled, by) -> undo(caller, m, s.mdtrtId(), by, deadline));
+        }), render, Journal.Refs.<Settled>of(v -> s.mdtrtId(), v -> v.record().settlementId()),
+                (settled, by) -> undo(caller, m, s.mdtrtId(), by, deadline));
     }
 
     /** A settlement a 2601 voided while it ran: reversed under that 2601's msgid, as the 2601 would. */
@@ -127,16 +118,7 @@ public final class VisitSettlements {
                 store.release(mdtrtId, v.settleMessageId());
             }
             return r;
-        }), render, new Journal.Refs<>() {
-            @Override
-            public String mdtrtId(Reversed v) {
-                return mdtrtId;
-            }
-
-            @Override
-            public String targetId(Reversed v) {
-                return v.reversalId();
-            }
-        }, (r, by) -> { }); // a cancellation is not reversible: a 2601 never voids one
+        }), render, Journal.Refs.<Reversed>of(v -> mdtrtId, Reversed::reversalId),
+                (r, by) -> { }); // a cancellation is not reversible: a 2601 never voids one
     }
 }

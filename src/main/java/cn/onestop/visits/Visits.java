@@ -141,7 +141,8 @@ public final class Visits {
                         + mdtrtId + " (withdraw it first: 2205 / 2302)");
                 default -> notChangeable(v);
             };
-        }), render, new Refs<>(mdtrtId), (r, by) -> store.withdraw(mdtrtId, null, null, m.messageId()));
+        }), render, Journal.Refs.of(r -> mdtrtId, r -> null),
+                (r, by) -> store.withdraw(mdtrtId, null, null, m.messageId()));
     }
 
     /**
@@ -154,7 +155,7 @@ public final class Visits {
             int before = store.details(mdtrtId).size();
             VisitStore.Outcome o = store.withdraw(mdtrtId, sns == null || sns.isEmpty() ? null : sns, batch, null);
             return o == VisitStore.Outcome.DONE ? Result.ok(before - store.details(mdtrtId).size()) : notChangeable(v);
-        }), render, new Refs<>(mdtrtId), (n, by) -> { });
+        }), render, Journal.Refs.of(n -> mdtrtId, n -> null), (n, by) -> { });
     }
 
     private Result<VisitRecord> moved(VisitRecord v, VisitStore.Outcome o, String what) {
@@ -184,29 +185,6 @@ public final class Visits {
     }
 
     private static Journal.Refs<VisitRecord> refs() {
-        return new Journal.Refs<>() {
-            @Override
-            public String mdtrtId(VisitRecord v) {
-                return v.mdtrtId();
-            }
-
-            @Override
-            public String targetId(VisitRecord v) {
-                return null;
-            }
-        };
-    }
-
-    /** Refs of a message about one visit that makes nothing of its own. */
-    private record Refs<T>(String visit) implements Journal.Refs<T> {
-        @Override
-        public String mdtrtId(T value) {
-            return visit;
-        }
-
-        @Override
-        public String targetId(T value) {
-            return null;
-        }
+        return Journal.Refs.of(VisitRecord::mdtrtId, v -> null);
     }
 }
