@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param at when it was committed: its accounting day is the local date of this
  * @param funds the fund rows, or empty when they were not asked for
  */
-public record Entry(Kind kind, String setlId, String settlementId, String mdtrtId, String personId, String institutionCode,
+public record Entry(Kind kind, String setlId, String settlementId, String mdtrtId, String personId,
+                    String institutionCode,
                     String messageId, String settlementMessageId, Instant at, String plan, Clearing clearing,
                     long medfeeSumamt, long fundPaySumamt, long acctPay, long psnCashPay, long hifpPay,
                     List<FundAmount> funds) {

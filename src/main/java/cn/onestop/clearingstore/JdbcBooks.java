@@ -204,8 +204,8 @@ public final class JdbcBooks implements Books {
         if (funds.isEmpty()) {
             return e;
         }
-        return new Entry(e.kind(), e.setlId(), e.settlementId(), e.mdtrtId(), e.personId(), e.institutionCode(), e.messageId(),
-                e.settlementMessageId(), e.at(), e.plan(), e.clearing(), e.medfeeSumamt(), e.fundPaySumamt(),
-                e.acctPay(), e.psnCashPay(), e.hifpPay(), funds);
+        return new Entry(e.kind(), e.setlId(), e.settlementId(), e.mdtrtId(), e.personId(), e.institutionCode(),
+                e.messageId(), e.settlementMessageId(), e.at(), e.plan(), e.clearing(), e.medfeeSumamt(),
+                e.fundPaySumamt(), e.acctPay(), e.psnCashPay(), e.hifpPay(), funds);
     }
 }

@@ -66,8 +66,10 @@ final class SharingCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             bad.add("--scheme: must be DIP or QUOTA, got \"" + scheme + "\"");
         }
-        String budgetBad = Yuan.problem(budget.trim());
-        String actualBad = Yuan.problem(actual.trim());
+        String budgetYuan = budget.trim();
+        String actualYuan = actual.trim();
+        String budgetBad = Yuan.problem(budgetYuan);
+        String actualBad = Yuan.problem(actualYuan);
         if (budgetBad != null) {
             bad.add("--budget: " + budgetBad);
         }
@@ -77,8 +79,8 @@ final class SharingCommand implements Callable<Integer> {
         if (!bad.isEmpty()) {
             return Remote.refusedHere(err, String.join("; ", bad), List.of());
         }
-        Result<SharingResult> r = new SharingEstimate(RuleFiles::loadBundled).estimate(s, Yuan.fen(budget.trim()),
-                Yuan.fen(actual.trim()), assessmentBp, year == null ? LocalDate.now().getYear() : year);
+        Result<SharingResult> r = new SharingEstimate(RuleFiles::loadBundled).estimate(s, Yuan.fen(budgetYuan),
+                Yuan.fen(actualYuan), assessmentBp, year == null ? LocalDate.now().getYear() : year);
         if (r instanceof Result.Failed<SharingResult> f) {
             err.println("FAILED_PRECONDITION [" + f.failure().reason() + "]: " + f.failure().message());
             return ClientCommand.REFUSED;

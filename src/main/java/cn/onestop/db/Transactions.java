@@ -21,12 +21,12 @@ import java.util.List;
  * the work must be repeatable (it reads what it needs inside the transaction, so a retry sees what the
  * winner committed). So does a node lost before the COMMIT was sent — a connection cut while the work
  * ran, a Galera node that is not ready (1047) — once the probe has looked at the nodes again and found
- * one fit to use: nothing was committed, and the retry goes to that node; these re-runs have a budget of
- * their own, so conflicts retried before a node is lost never leave the work without one. A connection lost during the
- * COMMIT is retried only for work keyed by message id ({@link #decideKeyed}), which replays what did
- * commit; otherwise whether it committed is unknown, so it is UNAVAILABLE, and the caller's retry with
- * the same message id replays or settles once. Everything else is a
- * {@link StoreException} whose kind the policy decides and whose cause is the database's error,
+ * one fit to use: nothing was committed, and the retry goes to that node; these re-runs have a budget
+ * of their own, so conflicts retried before a node is lost never leave the work without one. A
+ * connection lost during the COMMIT is retried only for work keyed by message id ({@link
+ * #decideKeyed}), which replays what did commit; otherwise whether it committed is unknown, so it is
+ * UNAVAILABLE, and the caller's retry with the same message id replays or settles once. Everything
+ * else is a {@link StoreException} whose kind the policy decides and whose cause is the database's error,
  * never hidden by the clean-up after it.
  */
 public final class Transactions {

@@ -376,8 +376,8 @@ public final class GaleraCluster implements AutoCloseable {
             }
             sb.append("node ").append(node.index + 1).append(":\n");
             try (Connection c = connect(node, false); Statement st = c.createStatement()) {
-                dump(sb, st, "SELECT ID, USER, COMMAND, TIME_MS, STATE, LEFT(INFO, 120) FROM information_schema.PROCESSLIST "
-                        + "WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()");
+                dump(sb, st, "SELECT ID, USER, COMMAND, TIME_MS, STATE, LEFT(INFO, 120) FROM "
+                        + "information_schema.PROCESSLIST WHERE COMMAND <> 'Sleep' AND ID <> CONNECTION_ID()");
                 dump(sb, st, "SELECT r.trx_mysql_thread_id waiting, LEFT(r.trx_query, 100) waiting_query, "
                         + "b.trx_mysql_thread_id holding, b.trx_state, LEFT(b.trx_query, 100) holding_query, "
                         + "r.trx_wait_started FROM information_schema.INNODB_LOCK_WAITS w JOIN "

@@ -93,7 +93,8 @@ class FileExchangeTest {
         JsonNode first = ok(his.call("9101", msgid, upload("again.zip", content)));
         long stored = f.one("SELECT COUNT(*) FROM national_files");
         JsonNode again = ok(his.call("9101", msgid, upload("again.zip", content)));
-        assertEquals(first.get("file_qury_no").asText(), again.get("file_qury_no").asText(), "the number first answered");
+        assertEquals(first.get("file_qury_no").asText(), again.get("file_qury_no").asText(),
+                "the number first answered");
         assertEquals(stored, f.one("SELECT COUNT(*) FROM national_files"), "no second copy");
         JsonNode other = his.call("9101", msgid, upload("other.zip", content));
         assertTrue(other.get("err_msg").asText().startsWith("MESSAGE_ID_REUSED"), other::toString);
